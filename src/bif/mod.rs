@@ -1,0 +1,138 @@
+//! BIFs: Erlang functions implemented natively.
+//!
+//! Every BIF has the signature [`BifFn`]: it gets the calling process (for
+//! its heap and state) and the argument terms, and returns the result or an
+//! [`Exc`]eption. Each file in this folder owns one group of BIFs and ends
+//! with a `pub const TABLE: &[Bif]` listing them; [`lookup`] indexes all
+//! tables once. A BIF must never panic on any argument: wrong arguments
+//! are `Exc::badarg()` (or the error OTP raises).
+//!
+//! Calls that need the scheduler (apply, spawn's first run, receive,
+//! yield, halt) are special instructions or `Exc` outcomes, not BIF magic.
+
+use crate::process::Process;
+use crate::term::{atom, Atom, Term};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub type BifFn = fn(&mut Process, &[Term]) -> Result<Term, Exc>;
+
+/// One row of a BIF table: module, function, arity, implementation.
+pub struct Bif {
+    pub module: &'static str,
+    pub name: &'static str,
+    pub arity: u32,
+    pub f: BifFn,
+}
+
+/// Exception classes, plus the VM-level outcome `Halt`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Class {
+    Error,
+    Exit,
+    Throw,
+    /// `erlang:halt/1`: the reason is the exit status (small integer).
+    Halt,
+}
+
+impl Class {
+    pub fn atom(self) -> Atom {
+        match self {
+            Class::Error => atom::ERROR,
+            Class::Exit => atom::EXIT,
+            Class::Throw => atom::THROW,
+            Class::Halt => atom::UNDEFINED,
+        }
+    }
+}
+
+/// An exception raised by a BIF (or by the interpreter).
+#[derive(Copy, Clone, Debug)]
+pub struct Exc {
+    pub class: Class,
+    pub reason: Term,
+    /// A stack trace given explicitly (`erlang:raise/3`); otherwise the
+    /// interpreter builds one.
+    pub trace: Option<Term>,
+    /// `erlang:error/2,3` args: replaces the BIF's own args in the trace.
+    pub args: Option<Term>,
+}
+
+impl Exc {
+    pub fn error(reason: Term) -> Exc {
+        Exc {
+            class: Class::Error,
+            reason,
+            trace: None,
+            args: None,
+        }
+    }
+    pub fn exit(reason: Term) -> Exc {
+        Exc {
+            class: Class::Exit,
+            reason,
+            trace: None,
+            args: None,
+        }
+    }
+    pub fn throw(reason: Term) -> Exc {
+        Exc {
+            class: Class::Throw,
+            reason,
+            trace: None,
+            args: None,
+        }
+    }
+    #[cold]
+    pub fn badarg() -> Exc {
+        Exc::error(Term::atom(atom::BADARG))
+    }
+    #[cold]
+    pub fn badarith() -> Exc {
+        Exc::error(Term::atom(atom::BADARITH))
+    }
+    #[cold]
+    pub fn system_limit() -> Exc {
+        Exc::error(Term::atom(atom::SYSTEM_LIMIT))
+    }
+    pub fn halt(status: i64) -> Exc {
+        Exc {
+            class: Class::Halt,
+            reason: Term::small(status.clamp(0, 255)),
+            trace: None,
+            args: None,
+        }
+    }
+}
+
+pub type BifResult = Result<Term, Exc>;
+
+/// Every BIF table, one per file.
+fn tables() -> &'static [&'static [Bif]] {
+    &[]
+}
+
+type Key = (Atom, Atom, u32);
+
+fn index() -> &'static HashMap<Key, BifFn> {
+    static I: OnceLock<HashMap<Key, BifFn>> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut m = HashMap::new();
+        for t in tables() {
+            for b in t.iter() {
+                let k = (
+                    atom::intern_static(b.module),
+                    atom::intern_static(b.name),
+                    b.arity,
+                );
+                m.insert(k, b.f);
+            }
+        }
+        m
+    })
+}
+
+/// The native implementation of `M:F/A`, if there is one.
+pub fn lookup(module: Atom, function: Atom, arity: u32) -> Option<BifFn> {
+    index().get(&(module, function, arity)).copied()
+}

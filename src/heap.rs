@@ -1,0 +1,301 @@
+//! Heaps: where terms' cons cells and boxed objects live, and the builders
+//! that make terms on them.
+//!
+//! A [`Heap`] is a list of fixed-size word chunks with a bump pointer in the
+//! newest one. Allocation never fails and never moves existing words: when
+//! the current chunk is full a new chunk is added ("heap fragment"). So
+//! correctness never depends on a `test_heap` reservation being exact; the
+//! interpreter only *asks* for a collection at safe points when
+//! [`Heap::wants_gc`] says the heap outgrew its budget, and the copying GC
+//! (`gc`) then compacts every live word into one fresh chunk.
+//!
+//! A heap built with [`Heap::literal`] makes pointers carrying the literal
+//! bit: module literal areas are immortal and never copied.
+
+use crate::term::{bignum, Header, Kind, Term};
+
+pub struct Heap {
+    /// Full chunks (older first) plus the current one last.
+    chunks: Vec<Box<[u64]>>,
+    /// Bump index into the last chunk.
+    top: usize,
+    /// Words handed out in all chunks before the last one.
+    used_before: usize,
+    /// Collection is wanted once `used()` passes this.
+    budget: usize,
+    literal: bool,
+}
+
+/// Smallest chunk; a fresh process starts with this many words (OTP: 233).
+pub const MIN_CHUNK: usize = 256;
+
+impl Heap {
+    pub fn new(words: usize) -> Heap {
+        let words = words.max(MIN_CHUNK);
+        Heap {
+            chunks: vec![vec![0u64; words].into_boxed_slice()],
+            top: 0,
+            used_before: 0,
+            budget: words,
+            literal: false,
+        }
+    }
+
+    /// A heap whose objects are immortal literals (module literal areas).
+    pub fn literal() -> Heap {
+        let mut h = Heap::new(MIN_CHUNK);
+        h.literal = true;
+        h.budget = usize::MAX;
+        h
+    }
+
+    /// Words allocated so far (all chunks).
+    #[inline]
+    pub fn used(&self) -> usize {
+        self.used_before + self.top
+    }
+
+    #[inline]
+    pub fn wants_gc(&self, need: usize) -> bool {
+        self.used() + need > self.budget
+    }
+
+    pub fn budget(&self) -> usize {
+        self.budget
+    }
+
+    pub fn set_budget(&mut self, words: usize) {
+        self.budget = words.max(MIN_CHUNK);
+    }
+
+    pub fn chunk_count(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// Allocate `n` words; their content is unspecified until written.
+    #[inline]
+    pub fn alloc(&mut self, n: usize) -> *mut u64 {
+        let last = self.chunks.len() - 1;
+        if self.top + n <= self.chunks[last].len() {
+            let p = self.chunks[last][self.top..].as_mut_ptr();
+            self.top += n;
+            return p;
+        }
+        self.alloc_slow(n)
+    }
+
+    #[cold]
+    fn alloc_slow(&mut self, n: usize) -> *mut u64 {
+        let last_len = self.chunks.last().map(|c| c.len()).unwrap_or(0);
+        let size = n.max(last_len).max(MIN_CHUNK);
+        self.used_before += self.top;
+        self.chunks.push(vec![0u64; size].into_boxed_slice());
+        self.top = n;
+        self.chunks.last_mut().map(|c| c.as_mut_ptr()).unwrap_or(std::ptr::null_mut())
+    }
+
+    /// Replace all chunks by `fresh` (GC's to-space) holding `used` words.
+    pub(crate) fn install(&mut self, fresh: Box<[u64]>, used: usize) {
+        self.chunks.clear();
+        self.chunks.push(fresh);
+        self.top = used;
+        self.used_before = 0;
+    }
+
+    /// The words of every chunk, for heap verification in tests.
+    pub fn chunks_used(&self) -> impl Iterator<Item = &[u64]> {
+        let n = self.chunks.len();
+        self.chunks.iter().enumerate().map(move |(i, c)| {
+            if i + 1 == n {
+                &c[..self.top]
+            } else {
+                &c[..]
+            }
+        })
+    }
+
+    #[inline]
+    fn mk_cons(&self, p: *const u64) -> Term {
+        let t = Term::cons_ptr(p);
+        if self.literal {
+            t.as_literal()
+        } else {
+            t
+        }
+    }
+
+    #[inline]
+    fn mk_boxed(&self, p: *const u64) -> Term {
+        let t = Term::boxed_ptr(p);
+        if self.literal {
+            t.as_literal()
+        } else {
+            t
+        }
+    }
+
+    // ---- builders ---------------------------------------------------------
+
+    #[inline]
+    pub fn cons(&mut self, head: Term, tail: Term) -> Term {
+        let p = self.alloc(2);
+        // SAFETY: `alloc(2)` returned two writable words.
+        unsafe {
+            *p = head.0;
+            *p.add(1) = tail.0;
+        }
+        self.mk_cons(p)
+    }
+
+    /// A boxed object of `kind` with `size` words after the header; the
+    /// words are zeroed-or-stale and must all be written by the caller
+    /// before the next allocation that could trigger a GC.
+    #[inline]
+    pub fn boxed(&mut self, kind: Kind, size: usize) -> (Term, *mut u64) {
+        let p = self.alloc(1 + size);
+        // SAFETY: `alloc(1 + size)` returned `1 + size` writable words.
+        unsafe {
+            *p = Header::new(kind, size).word();
+            (self.mk_boxed(p), p.add(1))
+        }
+    }
+
+    pub fn tuple(&mut self, elems: &[Term]) -> Term {
+        let (t, body) = self.boxed(Kind::Tuple, elems.len());
+        for (i, e) in elems.iter().enumerate() {
+            // SAFETY: `body` has `elems.len()` words.
+            unsafe { *body.add(i) = e.0 };
+        }
+        t
+    }
+
+    /// A tuple whose elements are all `fill`; set them with `set_word`.
+    pub fn tuple_filled(&mut self, n: usize, fill: Term) -> Term {
+        let (t, body) = self.boxed(Kind::Tuple, n);
+        for i in 0..n {
+            // SAFETY: `body` has `n` words.
+            unsafe { *body.add(i) = fill.0 };
+        }
+        t
+    }
+
+    /// A proper list of `items` ending in `tail`.
+    pub fn list_with_tail(&mut self, items: &[Term], tail: Term) -> Term {
+        let mut acc = tail;
+        for &t in items.iter().rev() {
+            acc = self.cons(t, acc);
+        }
+        acc
+    }
+
+    pub fn list(&mut self, items: &[Term]) -> Term {
+        self.list_with_tail(items, Term::NIL)
+    }
+
+    /// A list of character codes (an Erlang string) from Rust text.
+    pub fn string(&mut self, s: &str) -> Term {
+        let chars: Vec<Term> = s.chars().map(|c| Term::small(c as i64)).collect();
+        self.list(&chars)
+    }
+
+    /// A list of byte values.
+    pub fn byte_list(&mut self, bytes: &[u8]) -> Term {
+        let mut acc = Term::NIL;
+        for &b in bytes.iter().rev() {
+            acc = self.cons(Term::small(b as i64), acc);
+        }
+        acc
+    }
+
+    /// An integer term: small if it fits, else a bignum.
+    pub fn int(&mut self, i: i64) -> Term {
+        match Term::try_small(i) {
+            Some(t) => t,
+            None => bignum::from_i128(self, i as i128),
+        }
+    }
+
+    /// A binary of whole bytes.
+    pub fn binary(&mut self, bytes: &[u8]) -> Term {
+        self.bitstring(bytes, bytes.len() as u64 * 8)
+    }
+
+    /// A bitstring of `bits` bits taken from the front of `bytes`
+    /// (`bytes.len() == ceil(bits / 8)`; trailing pad bits are zeroed).
+    pub fn bitstring(&mut self, bytes: &[u8], bits: u64) -> Term {
+        let nbytes = bits.div_ceil(8) as usize;
+        let words = 1 + nbytes.div_ceil(8);
+        let (t, body) = self.boxed(Kind::HeapBin, words);
+        // SAFETY: `body` has `words` words: the bit size then the bytes.
+        unsafe {
+            *body = bits;
+            let data = body.add(1) as *mut u8;
+            std::ptr::write_bytes(data, 0, (words - 1) * 8);
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, nbytes.min(bytes.len()));
+            let rem = (bits % 8) as u32;
+            if rem != 0 && nbytes > 0 {
+                let last = data.add(nbytes - 1);
+                *last &= 0xFFu8 << (8 - rem);
+            }
+        }
+        t
+    }
+
+    /// A flat map from pairs already sorted by key in term order with no
+    /// duplicate keys.
+    pub fn map_sorted(&mut self, pairs: &[(Term, Term)]) -> Term {
+        let n = pairs.len();
+        let (t, body) = self.boxed(Kind::Map, 2 * n);
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            // SAFETY: `body` has `2n` words: keys then values.
+            unsafe {
+                *body.add(i) = k.0;
+                *body.add(n + i) = v.0;
+            }
+        }
+        t
+    }
+
+    pub fn reference(&mut self, id: u64) -> Term {
+        let (t, body) = self.boxed(Kind::Ref, 1);
+        // SAFETY: one word after the header.
+        unsafe { *body = id };
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alloc_spills_into_fragments_without_moving() {
+        let mut h = Heap::new(MIN_CHUNK);
+        let first = h.cons(Term::small(1), Term::NIL);
+        let mut l = first;
+        for i in 0..10_000 {
+            l = h.cons(Term::small(i), l);
+        }
+        assert!(h.chunk_count() > 1);
+        assert_eq!(first.head(), Term::small(1));
+        assert_eq!(l.iter_list().count(), 10_001);
+        assert!(h.wants_gc(0));
+    }
+
+    #[test]
+    fn literal_heap_marks_pointers() {
+        let mut h = Heap::literal();
+        let t = h.tuple(&[Term::small(1)]);
+        assert!(t.is_literal_ptr());
+        assert!(t.is_tuple());
+        assert_eq!(t.element(0), Term::small(1));
+    }
+
+    #[test]
+    fn bitstring_pads() {
+        let mut h = Heap::new(0);
+        let b = h.bitstring(&[0xFF, 0xFF], 12);
+        assert!(b.is_bitstring());
+        assert_eq!(b.word(1), 12);
+    }
+}

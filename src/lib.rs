@@ -1,0 +1,13 @@
+//! beamz: a BEAM-compatible virtual machine.
+//!
+//! Data flows one way: `loader` (bytes → generic ops → internal code) →
+//! `code` (immutable modules, export table) → `interp` (threaded
+//! interpreter over a `process`) with `bif`s beside it; `term` and `heap`
+//! define values and where they live; `gc` collects a process heap.
+
+pub mod bif;
+pub mod code;
+pub mod heap;
+pub mod loader;
+pub mod process;
+pub mod term;

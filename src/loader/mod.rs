@@ -1,0 +1,4 @@
+//! Loading `.beam` files: parse (`chunks`, `compact`) into the generic form
+//! (`generic`), then `transform` into the internal instruction stream.
+
+pub mod generic;

@@ -1,0 +1,162 @@
+//! Processes: the private state a process runs with ([`Process`]) and the
+//! shared handle other processes use to reach it ([`Handle`]).
+//!
+//! A `Process` is owned by exactly one scheduler at a time and is never
+//! touched by anyone else; everything another process may do to it (send a
+//! message, a link or exit signal, a monitor) goes through its `Handle`'s
+//! inbox, under a mutex, in send order. The process moves signals from the
+//! inbox into its private `mailbox` when it looks for messages.
+
+pub mod copy;
+
+use crate::heap::Heap;
+use crate::term::{atom, Atom, Term};
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+/// A message: a term and, when it was copied from another process, the
+/// heap fragment it lives in (merged into the main heap by the next GC).
+pub struct Message {
+    pub term: Term,
+    pub frag: Option<Heap>,
+}
+
+// SAFETY: a Message owns its fragment; the term points only into that
+// fragment or into immortal literal areas, so moving it between threads
+// moves everything it refers to.
+unsafe impl Send for Message {}
+
+/// A signal from another process, in send order.
+pub enum Signal {
+    Message(Message),
+    /// `from` linked to us.
+    Link(u64),
+    Unlink(u64),
+    /// An exit signal from `from` (a linked process died, or `exit/2`).
+    Exit {
+        from: Term,
+        reason: Message,
+        linked: bool,
+    },
+    /// `from` monitors us under reference number `ref_id`.
+    Monitor { from: u64, ref_id: u64 },
+    Demonitor { ref_id: u64 },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum RunState {
+    /// In a run queue or about to be.
+    Runnable,
+    /// On a scheduler thread right now.
+    Running,
+    /// Suspended in `wait`/`wait_timeout`: a new signal makes it runnable.
+    Waiting,
+    Exited,
+}
+
+pub struct Inbox {
+    pub signals: Vec<Signal>,
+    pub state: RunState,
+}
+
+/// The shared part of a process.
+pub struct Handle {
+    pub pid: u64,
+    pub inbox: Mutex<Inbox>,
+}
+
+impl Handle {
+    pub fn new(pid: u64) -> Handle {
+        Handle {
+            pid,
+            inbox: Mutex::new(Inbox {
+                signals: Vec::new(),
+                state: RunState::Runnable,
+            }),
+        }
+    }
+}
+
+/// Priority levels, as OTP orders them.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Priority {
+    Max,
+    High,
+    Normal,
+    Low,
+}
+
+pub struct Process {
+    pub pid: u64,
+    pub handle: Arc<Handle>,
+    pub heap: Heap,
+    /// Stack frames: `[CP, y(N-1) .. y(0)]` per frame, top at the end.
+    pub stack: Vec<Term>,
+    /// Received messages not yet removed, in arrival order.
+    pub mailbox: VecDeque<Message>,
+    /// Receive save pointer: index into `mailbox` of the next message
+    /// `loop_rec` looks at.
+    pub save: usize,
+    pub dict: Vec<(Term, Term)>,
+    pub group_leader: Term,
+    pub trap_exit: bool,
+    pub priority: Priority,
+    pub links: Vec<u64>,
+    /// Monitors we hold on others: (ref number, target pid).
+    pub monitors: Vec<(u64, u64)>,
+    /// Monitors others hold on us: (ref number, watcher pid).
+    pub monitored_by: Vec<(u64, u64)>,
+    pub registered_name: Option<Atom>,
+    pub initial_call: (Atom, Atom, u32),
+    pub reductions: u64,
+    /// Where to resume: (module index, ip).
+    pub resume: (u16, u32),
+    /// Live x registers saved while switched out.
+    pub saved_x: Vec<Term>,
+    /// Set when a `wait_timeout` timer fired before a message arrived.
+    pub timed_out: bool,
+    /// The pending receive timer's sequence number (0 = none).
+    pub timer: u64,
+    /// Exit reason once the process is exiting.
+    pub exit_reason: Term,
+    /// The pid of the process this one's crash reports go to (none).
+    pub catches: u32,
+}
+
+// SAFETY: a Process is owned by one scheduler thread at a time; its heap's
+// raw pointers point only into its own chunks, its message fragments, and
+// immortal literal areas, all of which move with it.
+unsafe impl Send for Process {}
+
+impl Process {
+    pub fn new(pid: u64, group_leader: Term) -> Process {
+        Process {
+            pid,
+            handle: Arc::new(Handle::new(pid)),
+            heap: Heap::new(crate::heap::MIN_CHUNK),
+            stack: Vec::with_capacity(64),
+            mailbox: VecDeque::new(),
+            save: 0,
+            dict: Vec::new(),
+            group_leader,
+            trap_exit: false,
+            priority: Priority::Normal,
+            links: Vec::new(),
+            monitors: Vec::new(),
+            monitored_by: Vec::new(),
+            registered_name: None,
+            initial_call: (atom::UNDEFINED, atom::UNDEFINED, 0),
+            reductions: 0,
+            resume: (0, 0),
+            saved_x: Vec::new(),
+            timed_out: false,
+            timer: 0,
+            exit_reason: Term::atom(atom::NORMAL),
+            catches: 0,
+        }
+    }
+
+    pub fn self_term(&self) -> Term {
+        Term::pid(self.pid)
+    }
+}
