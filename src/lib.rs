@@ -7,6 +7,7 @@
 
 pub mod bif;
 pub mod code;
+pub mod etf;
 pub mod heap;
 pub mod loader;
 pub mod process;
