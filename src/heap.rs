@@ -94,6 +94,17 @@ impl Heap {
         self.chunks.last_mut().map(|c| c.as_mut_ptr()).unwrap_or(std::ptr::null_mut())
     }
 
+    /// Take over `other`'s chunks (a message fragment whose terms are now
+    /// referenced from this heap). They are freed by the next collection.
+    pub fn adopt(&mut self, other: Heap) {
+        let used = other.used();
+        if let Some(last) = self.chunks.pop() {
+            self.chunks.extend(other.chunks);
+            self.chunks.push(last);
+        }
+        self.used_before += used;
+    }
+
     /// Replace all chunks by `fresh` (GC's to-space) holding `used` words.
     pub(crate) fn install(&mut self, fresh: Box<[u64]>, used: usize) {
         self.chunks.clear();

@@ -6,9 +6,15 @@
 //! define values and where they live; `gc` collects a process heap.
 
 pub mod bif;
+pub mod boot;
 pub mod code;
 pub mod etf;
+pub mod gc;
 pub mod heap;
+pub mod interp;
 pub mod loader;
+pub mod otp;
 pub mod process;
+pub mod sched;
 pub mod term;
+pub mod vm;

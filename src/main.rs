@@ -1,1 +1,81 @@
-fn main() {}
+//! The `beamz-jit` command line.
+
+use beamz::boot::{self, RunConfig};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "beamz-jit", version, about = "A BEAM-compatible virtual machine for OTP's .beam files")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum Jit {
+    /// Interpret everything.
+    Off,
+    /// Compile hot functions (not built yet).
+    Tiered,
+    /// Compile every function at load (not built yet).
+    Eager,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run FILE's main/1 (with ARGS as strings) or main/0, then halt.
+    Run {
+        /// Execution tier.
+        #[arg(long, value_enum, default_value = "off")]
+        jit: Jit,
+        /// Add DIR to the front of the code path (repeatable; `-pa` works too).
+        #[arg(long = "pa", value_name = "DIR")]
+        pa: Vec<PathBuf>,
+        /// The OTP installation to read kernel/stdlib from.
+        #[arg(long, value_name = "DIR")]
+        otp_root: Option<PathBuf>,
+        /// A .beam file, or a .erl file (compiled with erlc into a cache).
+        file: PathBuf,
+        /// Arguments passed to main/1 as strings.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+}
+
+fn main() {
+    // `-pa DIR` (erl's spelling) is `--pa DIR` to clap; only before FILE.
+    let mut argv: Vec<String> = std::env::args().collect();
+    let mut seen_file = false;
+    for a in argv.iter_mut().skip(2) {
+        if seen_file {
+            break;
+        }
+        if a == "-pa" {
+            *a = "--pa".to_string();
+        } else if !a.starts_with('-') && (a.ends_with(".beam") || a.ends_with(".erl")) {
+            seen_file = true;
+        }
+    }
+    let cli = Cli::parse_from(argv);
+    let code = match cli.command {
+        Cmd::Run {
+            jit,
+            pa,
+            otp_root,
+            file,
+            args,
+        } => {
+            if jit != Jit::Off {
+                eprintln!("beamz-jit: the JIT tier is not built yet; only --jit off is available");
+                std::process::exit(boot::EXIT_START);
+            }
+            boot::run(RunConfig {
+                file,
+                args,
+                pa,
+                otp_root,
+            })
+        }
+    };
+    std::process::exit(code);
+}

@@ -10,6 +10,18 @@
 //! Calls that need the scheduler (apply, spawn's first run, receive,
 //! yield, halt) are special instructions or `Exc` outcomes, not BIF magic.
 
+pub mod arith;
+pub mod float_fmt;
+pub mod native;
+pub mod num;
+pub mod process;
+pub mod atoms;
+pub mod binaries;
+pub mod lists;
+pub mod tuples;
+pub mod types;
+pub mod unicode;
+
 use crate::process::Process;
 use crate::term::{atom, Atom, Term};
 use std::collections::HashMap;
@@ -56,6 +68,10 @@ pub struct Exc {
     pub trace: Option<Term>,
     /// `erlang:error/2,3` args: replaces the BIF's own args in the trace.
     pub args: Option<Term>,
+    /// Whether the trace gets a frame for the BIF that raised it (with its
+    /// arguments and `error_info`), as OTP does for failing BIFs; false for
+    /// `error/1,2`, `exit/1`, `throw/1`, `raise/3`.
+    pub bif_frame: bool,
 }
 
 impl Exc {
@@ -65,6 +81,7 @@ impl Exc {
             reason,
             trace: None,
             args: None,
+            bif_frame: true,
         }
     }
     pub fn exit(reason: Term) -> Exc {
@@ -73,6 +90,7 @@ impl Exc {
             reason,
             trace: None,
             args: None,
+            bif_frame: false,
         }
     }
     pub fn throw(reason: Term) -> Exc {
@@ -81,6 +99,7 @@ impl Exc {
             reason,
             trace: None,
             args: None,
+            bif_frame: false,
         }
     }
     #[cold]
@@ -101,6 +120,7 @@ impl Exc {
             reason: Term::small(status.clamp(0, 255)),
             trace: None,
             args: None,
+            bif_frame: false,
         }
     }
 }
@@ -109,7 +129,14 @@ pub type BifResult = Result<Term, Exc>;
 
 /// Every BIF table, one per file.
 fn tables() -> &'static [&'static [Bif]] {
-    &[]
+    &[arith::TABLE, native::TABLE, num::TABLE, process::TABLE,
+        atoms::TABLE,
+        binaries::TABLE,
+        lists::TABLE,
+        tuples::TABLE,
+        types::TABLE,
+        unicode::TABLE,
+    ]
 }
 
 type Key = (Atom, Atom, u32);
@@ -130,6 +157,13 @@ fn index() -> &'static HashMap<Key, BifFn> {
         }
         m
     })
+}
+
+/// Stands in for a guard/body BIF this VM does not implement: raises
+/// `undef` (and says so on stderr when `BEAMZ_DEBUG` is set).
+#[cold]
+pub fn missing(_p: &mut Process, _args: &[Term]) -> Result<Term, Exc> {
+    Err(Exc::error(Term::atom(atom::UNDEF)))
 }
 
 /// The native implementation of `M:F/A`, if there is one.

@@ -32,6 +32,31 @@ pub struct Export {
     pub bif: Option<BifFn>,
 }
 
+impl std::fmt::Debug for Export {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}/{}",
+            atom::name(self.module),
+            atom::name(self.function),
+            self.arity
+        )
+    }
+}
+
+impl std::fmt::Debug for Lambda {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "fun {}:{}/{} (index {})",
+            atom::name(self.module),
+            atom::name(self.function),
+            self.arity,
+            self.index
+        )
+    }
+}
+
 impl Export {
     pub fn target(&self) -> Option<(u16, u32)> {
         let v = self.target.load(AtomicOrdering::Acquire);

@@ -93,7 +93,8 @@ mod tests {
         for i in 0..1000 {
             l = a.cons(Term::small(i), l);
         }
-        let t = a.tuple(&[inner, l, a.binary(b"hello").clone()]);
+        let bin = a.binary(b"hello");
+        let t = a.tuple(&[inner, l, bin]);
         let mut b = Heap::new(0);
         let c = copy_term(t, &mut b);
         assert!(exact_eq(t, c));

@@ -119,8 +119,12 @@ pub struct Process {
     pub timer: u64,
     /// Exit reason once the process is exiting.
     pub exit_reason: Term,
-    /// The pid of the process this one's crash reports go to (none).
+    /// Active catch/try tags (informational).
     pub catches: u32,
+    /// Collections so far (`process_info(P, garbage_collection)`).
+    pub gc_count: u64,
+    /// Non-message signals taken from the inbox, handled by the scheduler.
+    pub pending: Vec<Signal>,
 }
 
 // SAFETY: a Process is owned by one scheduler thread at a time; its heap's
@@ -153,6 +157,8 @@ impl Process {
             timer: 0,
             exit_reason: Term::atom(atom::NORMAL),
             catches: 0,
+            gc_count: 0,
+            pending: Vec::new(),
         }
     }
 

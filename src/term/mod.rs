@@ -13,7 +13,7 @@
 //! | `0xFFF0..=0xFFF7`     | a heap object header (never a value)     | see [`Header`]                         |
 //! | `0xFFF8`              | small integer                            | 48-bit two's complement                |
 //! | `0xFFF9`              | atom                                     | atom index                             |
-//! | `0xFFFA`              | special: `[]`, the non-value, catch tags | 0 = nil, 1 = none, 2 = GC forward mark; bit 47 set: catch tag |
+//! | `0xFFFA`              | special: `[]`, the non-value, catch tags | 0 = nil, 1 = none, 2 = GC forward mark; bit 47 set: catch tag (module 15 bits, y slot 10, code index 22) |
 //! | `0xFFFB`              | local pid                                | process serial                         |
 //! | `0xFFFC`              | local port                               | port serial                            |
 //! | `0xFFFD`              | list (pointer to a cons cell)            | address; bit 47 = literal (immortal)   |
@@ -34,6 +34,7 @@
 pub mod atom;
 pub mod bignum;
 pub mod boxed;
+pub mod display;
 pub mod binary;
 pub mod order;
 
@@ -223,18 +224,27 @@ impl Term {
     pub const fn cp_value(self) -> (u16, u32) {
         (((self.0 >> 32) & 0xFFFF) as u16, self.0 as u32)
     }
-    /// A catch tag: handler at `(module, code index)`.
-    /// Modules are limited to 2^15, code indices to 2^32.
+    /// A catch tag: handler at `(module, code index)`, stored in y slot
+    /// `y` of its frame. Limits: module < 2^15, code index < 2^22, y < 2^10
+    /// (the loader refuses code beyond them).
     #[inline(always)]
-    pub const fn catch_tag(module: u16, ip: u32) -> Term {
+    pub const fn catch_tag(module: u16, ip: u32, y: u16) -> Term {
         tagged(
             tag::SPECIAL,
-            CATCH_BIT | (((module as u64) & 0x7FFF) << 32) | ip as u64,
+            CATCH_BIT
+                | (((module as u64) & 0x7FFF) << 32)
+                | (((y as u64) & 0x3FF) << 22)
+                | (ip as u64 & 0x3F_FFFF),
         )
     }
+    /// `(module, code index, y slot)` of a catch tag.
     #[inline(always)]
-    pub const fn catch_value(self) -> (u16, u32) {
-        (((self.0 >> 32) & 0x7FFF) as u16, self.0 as u32)
+    pub const fn catch_value(self) -> (u16, u32, u16) {
+        (
+            ((self.0 >> 32) & 0x7FFF) as u16,
+            (self.0 & 0x3F_FFFF) as u32,
+            ((self.0 >> 22) & 0x3FF) as u16,
+        )
     }
 
     // ---- pointers -------------------------------------------------------
@@ -460,9 +470,9 @@ mod tests {
 
     #[test]
     fn catch_and_cp_are_distinct() {
-        let c = Term::catch_tag(12, 345);
+        let c = Term::catch_tag(12, 345, 1023);
         assert!(c.is_catch() && !c.is_nil() && !c.is_cp());
-        assert_eq!(c.catch_value(), (12, 345));
+        assert_eq!(c.catch_value(), (12, 345, 1023));
         let p = Term::cp(12, 345);
         assert!(p.is_cp() && !p.is_catch());
         assert_eq!(p.cp_value(), (12, 345));

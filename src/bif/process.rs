@@ -1,0 +1,1048 @@
+//! Process and system BIFs: spawn, messages, links and monitors, names,
+//! exceptions (`error`, `exit`, `throw`, `raise`), the process dictionary,
+//! `halt`, group leaders, references, time, and code queries.
+
+use super::{Bif, Class, Exc};
+use crate::code;
+use crate::process::{Process, Signal};
+use crate::term::{atom, bignum, order, Atom, Term};
+use crate::vm::{self, vm};
+
+type R = Result<Term, Exc>;
+
+fn ok() -> Term {
+    Term::atom(atom::OK)
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+// ---- exceptions -----------------------------------------------------------------
+
+fn error1(_p: &mut Process, a: &[Term]) -> R {
+    let mut e = Exc::error(a[0]);
+    e.bif_frame = false;
+    Err(e)
+}
+
+fn error2(_p: &mut Process, a: &[Term]) -> R {
+    let mut e = Exc::error(a[0]);
+    e.bif_frame = false;
+    if a[1].is_list() {
+        e.args = Some(a[1]);
+    }
+    Err(e)
+}
+
+fn error3(p: &mut Process, a: &[Term]) -> R {
+    error2(p, &a[..2])
+}
+
+fn exit1(_p: &mut Process, a: &[Term]) -> R {
+    Err(Exc::exit(a[0]))
+}
+
+fn throw1(_p: &mut Process, a: &[Term]) -> R {
+    Err(Exc::throw(a[0]))
+}
+
+fn raise3(_p: &mut Process, a: &[Term]) -> R {
+    let class = match a[0] {
+        t if t == Term::atom(atom::ERROR) => Class::Error,
+        t if t == Term::atom(atom::EXIT) => Class::Exit,
+        t if t == Term::atom(atom::THROW) => Class::Throw,
+        _ => return Err(Exc::badarg()),
+    };
+    if !a[2].is_list() {
+        return Err(Exc::badarg());
+    }
+    Err(Exc {
+        class,
+        reason: a[1],
+        trace: Some(a[2]),
+        args: None,
+        bif_frame: false,
+    })
+}
+
+fn halt_code(t: Term) -> Result<i64, Exc> {
+    if t.is_small() && t.small_value() >= 0 {
+        Ok(t.small_value() & 0xFF)
+    } else if t == Term::atom(atom::intern_static("abort")) {
+        Ok(134)
+    } else if t.is_list() {
+        // halt("message"): OTP prints it and exits 1 (crash dump slogan)
+        let s: String = t
+            .iter_list()
+            .filter(|c| c.is_small())
+            .map(|c| char::from_u32(c.small_value() as u32).unwrap_or('?'))
+            .collect();
+        vm::flush_stdout();
+        eprintln!("{s}");
+        Ok(1)
+    } else {
+        Err(Exc::badarg())
+    }
+}
+
+fn halt0(_p: &mut Process, _a: &[Term]) -> R {
+    Err(Exc::halt(0))
+}
+
+fn halt1(_p: &mut Process, a: &[Term]) -> R {
+    Err(Exc::halt(halt_code(a[0])?))
+}
+
+fn halt2(_p: &mut Process, a: &[Term]) -> R {
+    if !a[1].is_list() {
+        return Err(Exc::badarg());
+    }
+    Err(Exc::halt(halt_code(a[0])?))
+}
+
+// ---- identity -------------------------------------------------------------------
+
+fn self0(p: &mut Process, _a: &[Term]) -> R {
+    Ok(p.self_term())
+}
+
+fn node0(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::atom(atom::NONODE))
+}
+
+fn node1(_p: &mut Process, a: &[Term]) -> R {
+    if a[0].is_pid() || a[0].is_port() || a[0].is_ref() {
+        Ok(Term::atom(atom::NONODE))
+    } else {
+        Err(Exc::badarg())
+    }
+}
+
+fn nodes0(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::NIL)
+}
+
+fn is_alive0(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::bool(false))
+}
+
+fn make_ref0(p: &mut Process, _a: &[Term]) -> R {
+    Ok(vm::make_ref(p))
+}
+
+fn group_leader0(p: &mut Process, _a: &[Term]) -> R {
+    Ok(p.group_leader)
+}
+
+fn group_leader2(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_pid() || !a[1].is_pid() {
+        return Err(Exc::badarg());
+    }
+    if a[1].pid_value() == p.pid {
+        p.group_leader = a[0];
+        return Ok(Term::bool(true));
+    }
+    let mut parked = lock(&vm().parked);
+    match parked.get_mut(&a[1].pid_value()) {
+        Some(q) => {
+            q.group_leader = a[0];
+            Ok(Term::bool(true))
+        }
+        None => Err(Exc::badarg()),
+    }
+}
+
+// ---- spawning -------------------------------------------------------------------
+
+/// Create a process running `erlang:apply(M, F, Args)` or `Fun()`; returns
+/// the new pid. Link/monitor as requested.
+pub fn spawn_with(
+    p: &mut Process,
+    entry: Entry,
+    link: bool,
+    monitor: Option<u64>,
+) -> Result<u64, Exc> {
+    let pid = vm::next_pid();
+    let mut q = Box::new(Process::new(pid, p.group_leader));
+    let boot = *lock(&vm().boot_module);
+    q.stack.push(crate::interp::EXIT_CP);
+    match entry {
+        Entry::Mfa(m, f, args) => {
+            let n = args.iter_list().count();
+            if !args.iter_list().rest().is_nil() || !m.is_atom() || !f.is_atom() {
+                return Err(Exc::badarg());
+            }
+            q.initial_call = (m.atom_value(), f.atom_value(), n as u32);
+            let args = crate::process::copy::copy_term(args, &mut q.heap);
+            q.saved_x = vec![m, f, args];
+            q.resume = (boot, 0);
+        }
+        Entry::Fun(fun) => {
+            if !fun.is_fun() {
+                return Err(Exc::badarg());
+            }
+            let fun = crate::process::copy::copy_term(fun, &mut q.heap);
+            q.saved_x = vec![fun, Term::NIL];
+            q.resume = (boot, 1);
+        }
+    }
+    if link {
+        q.links.push(p.pid);
+        p.links.push(pid);
+    }
+    if let Some(ref_id) = monitor {
+        q.monitored_by.push((ref_id, p.pid));
+        p.monitors.push((ref_id, pid));
+    }
+    vm::add_process(q);
+    Ok(pid)
+}
+
+pub enum Entry {
+    Mfa(Term, Term, Term),
+    Fun(Term),
+}
+
+fn spawn1(p: &mut Process, a: &[Term]) -> R {
+    Ok(Term::pid(spawn_with(p, Entry::Fun(a[0]), false, None)?))
+}
+fn spawn3(p: &mut Process, a: &[Term]) -> R {
+    Ok(Term::pid(spawn_with(
+        p,
+        Entry::Mfa(a[0], a[1], a[2]),
+        false,
+        None,
+    )?))
+}
+fn spawn_link1(p: &mut Process, a: &[Term]) -> R {
+    Ok(Term::pid(spawn_with(p, Entry::Fun(a[0]), true, None)?))
+}
+fn spawn_link3(p: &mut Process, a: &[Term]) -> R {
+    Ok(Term::pid(spawn_with(
+        p,
+        Entry::Mfa(a[0], a[1], a[2]),
+        true,
+        None,
+    )?))
+}
+fn spawn_monitor_common(p: &mut Process, e: Entry) -> R {
+    let id = vm::new_ref_id();
+    let pid = spawn_with(p, e, false, Some(id))?;
+    let r = p.heap.reference(id);
+    Ok(p.heap.tuple(&[Term::pid(pid), r]))
+}
+fn spawn_monitor1(p: &mut Process, a: &[Term]) -> R {
+    spawn_monitor_common(p, Entry::Fun(a[0]))
+}
+fn spawn_monitor3(p: &mut Process, a: &[Term]) -> R {
+    spawn_monitor_common(p, Entry::Mfa(a[0], a[1], a[2]))
+}
+
+fn spawn_opt_common(p: &mut Process, e: Entry, opts: Term) -> R {
+    let mut link = false;
+    let mut mon = false;
+    for o in opts.iter_list() {
+        if o == Term::atom(atom::LINK) {
+            link = true;
+        } else if o == Term::atom(atom::MONITOR) {
+            mon = true;
+        }
+    }
+    if mon {
+        let id = vm::new_ref_id();
+        let pid = spawn_with(p, e, link, Some(id))?;
+        let r = p.heap.reference(id);
+        Ok(p.heap.tuple(&[Term::pid(pid), r]))
+    } else {
+        Ok(Term::pid(spawn_with(p, e, link, None)?))
+    }
+}
+fn spawn_opt2(p: &mut Process, a: &[Term]) -> R {
+    spawn_opt_common(p, Entry::Fun(a[0]), a[1])
+}
+fn spawn_opt4(p: &mut Process, a: &[Term]) -> R {
+    spawn_opt_common(p, Entry::Mfa(a[0], a[1], a[2]), a[3])
+}
+
+// ---- messages, links, monitors ----------------------------------------------------
+
+fn send2(p: &mut Process, a: &[Term]) -> R {
+    vm::send(p, a[0], a[1])?;
+    Ok(a[1])
+}
+
+fn send3(p: &mut Process, a: &[Term]) -> R {
+    vm::send(p, a[0], a[1])?;
+    Ok(ok())
+}
+
+fn link1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_pid() {
+        return Err(Exc::badarg());
+    }
+    let pid = a[0].pid_value();
+    if pid == p.pid {
+        return Ok(Term::bool(true));
+    }
+    if !p.links.contains(&pid) {
+        if !vm::send_signal(pid, Signal::Link(p.pid)) {
+            if p.trap_exit {
+                let m = p
+                    .heap
+                    .tuple(&[Term::atom(atom::EXIT_UPPER), a[0], Term::atom(atom::NOPROC)]);
+                p.mailbox.push_back(crate::process::Message { term: m, frag: None });
+                return Ok(Term::bool(true));
+            }
+            return Err(Exc::error(Term::atom(atom::NOPROC)));
+        }
+        p.links.push(pid);
+    }
+    Ok(Term::bool(true))
+}
+
+fn unlink1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_pid() {
+        return Err(Exc::badarg());
+    }
+    let pid = a[0].pid_value();
+    p.links.retain(|&l| l != pid);
+    vm::send_signal(pid, Signal::Unlink(p.pid));
+    Ok(Term::bool(true))
+}
+
+fn monitor2(p: &mut Process, a: &[Term]) -> R {
+    if a[0] != Term::atom(atom::PROCESS) {
+        return Err(Exc::badarg());
+    }
+    let id = vm::new_ref_id();
+    let r = p.heap.reference(id);
+    let target = a[1];
+    let pid = if target.is_pid() {
+        Some(target.pid_value())
+    } else if target.is_atom() {
+        vm::whereis(target.atom_value())
+    } else if target.is_tuple() && target.tuple_arity() == 2 && target.element(0).is_atom() {
+        vm::whereis(target.element(0).atom_value())
+    } else {
+        return Err(Exc::badarg());
+    };
+    let delivered = match pid {
+        Some(pid) if pid != p.pid => vm::send_signal(pid, Signal::Monitor { from: p.pid, ref_id: id }),
+        Some(_) => true,
+        None => false,
+    };
+    if delivered {
+        if let Some(pid) = pid {
+            p.monitors.push((id, pid));
+        }
+    } else {
+        let obj = if target.is_atom() {
+            p.heap.tuple(&[target, Term::atom(atom::NONODE)])
+        } else {
+            target
+        };
+        let down = p.heap.tuple(&[
+            Term::atom(atom::DOWN),
+            r,
+            Term::atom(atom::PROCESS),
+            obj,
+            Term::atom(atom::NOPROC),
+        ]);
+        p.mailbox.push_back(crate::process::Message {
+            term: down,
+            frag: None,
+        });
+    }
+    Ok(r)
+}
+
+fn demonitor_common(p: &mut Process, r: Term, flush: bool) -> R {
+    if !r.is_ref() {
+        return Err(Exc::badarg());
+    }
+    let id = r.word(1);
+    if let Some(i) = p.monitors.iter().position(|&(rid, _)| rid == id) {
+        let (_, target) = p.monitors.remove(i);
+        vm::send_signal(target, Signal::Demonitor { ref_id: id });
+    }
+    if flush {
+        vm::drain_inbox(p);
+        p.mailbox.retain(|m| {
+            let t = m.term;
+            !(t.is_tuple()
+                && t.tuple_arity() == 5
+                && t.element(0) == Term::atom(atom::DOWN)
+                && t.element(1).is_ref()
+                && t.element(1).word(1) == id)
+        });
+        p.save = 0;
+    }
+    Ok(Term::bool(true))
+}
+
+fn demonitor1(p: &mut Process, a: &[Term]) -> R {
+    demonitor_common(p, a[0], false)
+}
+
+fn demonitor2(p: &mut Process, a: &[Term]) -> R {
+    let flush = a[1]
+        .iter_list()
+        .any(|o| o == Term::atom(atom::intern_static("flush")));
+    demonitor_common(p, a[0], flush)
+}
+
+fn exit2(p: &mut Process, a: &[Term]) -> R {
+    let target = a[0];
+    let pid = if target.is_pid() {
+        target.pid_value()
+    } else if target.is_atom() {
+        match vm::whereis(target.atom_value()) {
+            Some(pid) => pid,
+            None => return Err(Exc::badarg()),
+        }
+    } else if target.is_port() {
+        return Ok(Term::bool(true));
+    } else {
+        return Err(Exc::badarg());
+    };
+    if pid == p.pid {
+        // exit(self(), R): as a signal to ourselves
+        let r = a[1];
+        if r == Term::atom(atom::KILL) {
+            return Err(Exc::exit(Term::atom(atom::KILLED)));
+        }
+        if p.trap_exit {
+            let m = p
+                .heap
+                .tuple(&[Term::atom(atom::EXIT_UPPER), p.self_term(), r]);
+            p.mailbox.push_back(crate::process::Message { term: m, frag: None });
+            return Ok(Term::bool(true));
+        }
+        if r == Term::atom(atom::NORMAL) {
+            return Err(Exc::exit(r));
+        }
+        return Err(Exc::exit(r));
+    }
+    vm::send_signal(
+        pid,
+        Signal::Exit {
+            from: p.self_term(),
+            reason: vm::make_message(a[1]),
+            linked: false,
+        },
+    );
+    Ok(Term::bool(true))
+}
+
+fn process_flag2(p: &mut Process, a: &[Term]) -> R {
+    if a[0] == Term::atom(atom::TRAP_EXIT) {
+        if !a[1].is_boolean() {
+            return Err(Exc::badarg());
+        }
+        let old = p.trap_exit;
+        p.trap_exit = a[1] == Term::bool(true);
+        return Ok(Term::bool(old));
+    }
+    if a[0] == Term::atom(atom::PRIORITY) {
+        use crate::process::Priority;
+        let new = match atom::name(a[1].atom_value()).as_str() {
+            "max" if a[1].is_atom() => Priority::Max,
+            "high" if a[1].is_atom() => Priority::High,
+            "normal" if a[1].is_atom() => Priority::Normal,
+            "low" if a[1].is_atom() => Priority::Low,
+            _ => return Err(Exc::badarg()),
+        };
+        let old = std::mem::replace(&mut p.priority, new);
+        let name = match old {
+            Priority::Max => "max",
+            Priority::High => "high",
+            Priority::Normal => "normal",
+            Priority::Low => "low",
+        };
+        return Ok(Term::atom(atom::intern_static(name)));
+    }
+    if a[0].is_atom() {
+        // Accepted and ignored: min_heap_size, fullsweep_after, sensitive...
+        return Ok(Term::bool(false));
+    }
+    Err(Exc::badarg())
+}
+
+fn is_process_alive1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_pid() {
+        return Err(Exc::badarg());
+    }
+    let pid = a[0].pid_value();
+    Ok(Term::bool(pid == p.pid || vm::handle_of(pid).is_some()))
+}
+
+fn register2(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() || a[0] == Term::atom(atom::UNDEFINED) || !a[1].is_pid() {
+        return Err(Exc::badarg());
+    }
+    let name = a[0].atom_value();
+    let pid = a[1].pid_value();
+    if pid != p.pid && vm::handle_of(pid).is_none() {
+        return Err(Exc::badarg());
+    }
+    let mut reg = lock(&vm().registry);
+    if reg.contains_key(&name) || reg.values().any(|&v| v == pid) {
+        return Err(Exc::badarg());
+    }
+    reg.insert(name, pid);
+    drop(reg);
+    if pid == p.pid {
+        p.registered_name = Some(name);
+    } else if let Some(q) = lock(&vm().parked).get_mut(&pid) {
+        q.registered_name = Some(name);
+    }
+    Ok(Term::bool(true))
+}
+
+fn unregister1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Err(Exc::badarg());
+    }
+    let name = a[0].atom_value();
+    match lock(&vm().registry).remove(&name) {
+        Some(pid) => {
+            if pid == p.pid {
+                p.registered_name = None;
+            } else if let Some(q) = lock(&vm().parked).get_mut(&pid) {
+                q.registered_name = None;
+            }
+            Ok(Term::bool(true))
+        }
+        None => Err(Exc::badarg()),
+    }
+}
+
+fn whereis1(_p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Err(Exc::badarg());
+    }
+    Ok(match vm::whereis(a[0].atom_value()) {
+        Some(pid) => Term::pid(pid),
+        None => Term::atom(atom::UNDEFINED),
+    })
+}
+
+fn registered0(p: &mut Process, _a: &[Term]) -> R {
+    let names: Vec<Term> = lock(&vm().registry)
+        .keys()
+        .map(|a| Term::atom(*a))
+        .collect();
+    Ok(p.heap.list(&names))
+}
+
+fn processes0(p: &mut Process, _a: &[Term]) -> R {
+    let mut pids: Vec<u64> = lock(&vm().handles).keys().copied().collect();
+    if !pids.contains(&p.pid) {
+        pids.push(p.pid);
+    }
+    pids.sort_unstable();
+    let ts: Vec<Term> = pids.into_iter().map(Term::pid).collect();
+    Ok(p.heap.list(&ts))
+}
+
+// ---- process dictionary -------------------------------------------------------------
+
+fn dict_find(p: &Process, k: Term) -> Option<usize> {
+    p.dict.iter().position(|(dk, _)| order::exact_eq(*dk, k))
+}
+
+fn put2(p: &mut Process, a: &[Term]) -> R {
+    match dict_find(p, a[0]) {
+        Some(i) => Ok(std::mem::replace(&mut p.dict[i].1, a[1])),
+        None => {
+            p.dict.push((a[0], a[1]));
+            Ok(Term::atom(atom::UNDEFINED))
+        }
+    }
+}
+
+fn get1(p: &mut Process, a: &[Term]) -> R {
+    Ok(dict_find(p, a[0])
+        .map(|i| p.dict[i].1)
+        .unwrap_or(Term::atom(atom::UNDEFINED)))
+}
+
+fn get0(p: &mut Process, _a: &[Term]) -> R {
+    let pairs: Vec<(Term, Term)> = p.dict.clone();
+    let mut items = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs.into_iter().rev() {
+        items.push(p.heap.tuple(&[k, v]));
+    }
+    Ok(p.heap.list(&items))
+}
+
+fn get_keys0(p: &mut Process, _a: &[Term]) -> R {
+    let keys: Vec<Term> = p.dict.iter().rev().map(|(k, _)| *k).collect();
+    Ok(p.heap.list(&keys))
+}
+
+fn get_keys1(p: &mut Process, a: &[Term]) -> R {
+    let keys: Vec<Term> = p
+        .dict
+        .iter()
+        .rev()
+        .filter(|(_, v)| order::exact_eq(*v, a[0]))
+        .map(|(k, _)| *k)
+        .collect();
+    Ok(p.heap.list(&keys))
+}
+
+fn erase1(p: &mut Process, a: &[Term]) -> R {
+    match dict_find(p, a[0]) {
+        Some(i) => Ok(p.dict.remove(i).1),
+        None => Ok(Term::atom(atom::UNDEFINED)),
+    }
+}
+
+fn erase0(p: &mut Process, a: &[Term]) -> R {
+    let all = get0(p, a)?;
+    p.dict.clear();
+    Ok(all)
+}
+
+// ---- code ---------------------------------------------------------------------------
+
+fn function_exported3(_p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() || !a[1].is_atom() || !a[2].is_small() {
+        return Err(Exc::badarg());
+    }
+    let ar = a[2].small_value();
+    if ar < 0 {
+        return Err(Exc::badarg());
+    }
+    let (m, f) = (a[0].atom_value(), a[1].atom_value());
+    if let Some(e) = code::find_export(m, f, ar as u32) {
+        if e.target().is_some() || (e.bif.is_some() && m == atom::ERLANG) {
+            return Ok(Term::bool(true));
+        }
+    }
+    Ok(Term::bool(crate::bif::lookup(m, f, ar as u32).is_some() && code::is_loaded(m)))
+}
+
+fn module_loaded1(_p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Err(Exc::badarg());
+    }
+    Ok(Term::bool(code::is_loaded(a[0].atom_value())))
+}
+
+fn ensure_loaded1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Err(Exc::badarg());
+    }
+    if vm::ensure_loaded(a[0].atom_value()) {
+        Ok(p.heap.tuple(&[Term::atom(atom::MODULE), a[0]]))
+    } else {
+        let e = Term::atom(atom::intern_static("nofile"));
+        Ok(p.heap.tuple(&[Term::atom(atom::ERROR), e]))
+    }
+}
+
+fn module_info(p: &mut Process, m: Atom, what: Option<Term>) -> R {
+    let Some(md) = code::module_by_name(m) else {
+        return Err(Exc::badarg());
+    };
+    let exports = |p: &mut Process| {
+        let mut v = Vec::new();
+        for &(f, a) in md.exports.iter() {
+            v.push(p.heap.tuple(&[Term::atom(f), Term::small(a as i64)]));
+        }
+        p.heap.list(&v)
+    };
+    let functions = |p: &mut Process| {
+        let mut v = Vec::new();
+        for fi in md.functions.iter() {
+            v.push(p.heap.tuple(&[Term::atom(fi.name), Term::small(fi.arity as i64)]));
+        }
+        p.heap.list(&v)
+    };
+    match what {
+        Some(w) if w == Term::atom(atom::MODULE) => Ok(Term::atom(m)),
+        Some(w) if w == Term::atom(atom::EXPORTS) => Ok(exports(p)),
+        Some(w) if w == Term::atom(atom::FUNCTIONS) => Ok(functions(p)),
+        Some(w) if w == Term::atom(atom::ATTRIBUTES) => Ok(md.attributes),
+        Some(w) if w == Term::atom(atom::COMPILE) => Ok(md.compile_info),
+        Some(w) if w == Term::atom(atom::MD5) => Ok(p.heap.binary(&[0u8; 16])),
+        Some(w) if w == Term::atom(atom::NATIVE) => Ok(Term::bool(false)),
+        Some(_) => Err(Exc::badarg()),
+        None => {
+            let mut items = Vec::new();
+            for (tag, val) in [
+                (atom::MODULE, Term::atom(m)),
+                (atom::EXPORTS, exports(p)),
+                (atom::ATTRIBUTES, md.attributes),
+                (atom::COMPILE, md.compile_info),
+            ] {
+                items.push(p.heap.tuple(&[Term::atom(tag), val]));
+            }
+            let md5 = p.heap.binary(&[0u8; 16]);
+            items.push(p.heap.tuple(&[Term::atom(atom::MD5), md5]));
+            Ok(p.heap.list(&items))
+        }
+    }
+}
+
+fn get_module_info1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Err(Exc::badarg());
+    }
+    module_info(p, a[0].atom_value(), None)
+}
+
+fn get_module_info2(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Err(Exc::badarg());
+    }
+    module_info(p, a[0].atom_value(), Some(a[1]))
+}
+
+fn make_fun3(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() || !a[1].is_atom() || !a[2].is_small() || a[2].small_value() < 0 {
+        return Err(Exc::badarg());
+    }
+    Ok(code::export_fun(
+        &mut p.heap,
+        a[0].atom_value(),
+        a[1].atom_value(),
+        a[2].small_value() as u32,
+    ))
+}
+
+fn fun_info2(p: &mut Process, a: &[Term]) -> R {
+    let f = a[0];
+    if !f.is_fun() || !a[1].is_atom() {
+        return Err(Exc::badarg());
+    }
+    let item = a[1].atom_value();
+    let is_export = f.header().kind() == crate::term::Kind::ExportFun;
+    let val = match item {
+        atom::ARITY => Term::small(crate::interp::fun_arity(f) as i64),
+        atom::MODULE => Term::atom(if is_export {
+            code::export_of(f).module
+        } else {
+            code::lambda_of(f).module
+        }),
+        atom::NAME => Term::atom(if is_export {
+            code::export_of(f).function
+        } else {
+            code::lambda_of(f).function
+        }),
+        atom::TYPE => Term::atom(if is_export { atom::EXTERNAL } else { atom::LOCAL }),
+        atom::ENV => {
+            if is_export {
+                Term::NIL
+            } else {
+                let n = f.header().size() - 1;
+                let env: Vec<Term> = (0..n).map(|i| Term(f.word(2 + i))).collect();
+                p.heap.list(&env)
+            }
+        }
+        atom::INDEX | atom::NEW_INDEX => {
+            if is_export {
+                Term::atom(atom::UNDEFINED)
+            } else {
+                Term::small(code::lambda_of(f).index as i64)
+            }
+        }
+        atom::UNIQ | atom::NEW_UNIQ => {
+            if is_export {
+                Term::atom(atom::UNDEFINED)
+            } else {
+                Term::small(code::lambda_of(f).old_uniq as i64)
+            }
+        }
+        atom::PID => {
+            if is_export {
+                Term::atom(atom::UNDEFINED)
+            } else {
+                p.self_term()
+            }
+        }
+        _ => return Err(Exc::badarg()),
+    };
+    Ok(p.heap.tuple(&[a[1], val]))
+}
+
+// ---- time and system ------------------------------------------------------------------
+
+fn monotonic_time0(p: &mut Process, _a: &[Term]) -> R {
+    let ns = vm().start.elapsed().as_nanos() as i64;
+    Ok(p.heap.int(ns))
+}
+
+fn system_time0(p: &mut Process, _a: &[Term]) -> R {
+    let ns = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0);
+    Ok(p.heap.int(ns))
+}
+
+fn time_unit_divisor(u: Term) -> Option<i64> {
+    if u.is_small() && u.small_value() > 0 {
+        return Some(1_000_000_000 / u.small_value().min(1_000_000_000));
+    }
+    if !u.is_atom() {
+        return None;
+    }
+    Some(match atom::name(u.atom_value()).as_str() {
+        "second" | "seconds" => 1_000_000_000,
+        "millisecond" | "milli_seconds" => 1_000_000,
+        "microsecond" | "micro_seconds" => 1_000,
+        "nanosecond" | "nano_seconds" | "native" | "perf_counter" => 1,
+        _ => return None,
+    })
+}
+
+fn monotonic_time1(p: &mut Process, a: &[Term]) -> R {
+    let d = time_unit_divisor(a[0]).ok_or_else(Exc::badarg)?;
+    let ns = vm().start.elapsed().as_nanos() as i64;
+    Ok(p.heap.int(ns / d))
+}
+
+fn system_time1(p: &mut Process, a: &[Term]) -> R {
+    let d = time_unit_divisor(a[0]).ok_or_else(Exc::badarg)?;
+    let ns = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0);
+    Ok(p.heap.int(ns / d))
+}
+
+fn timestamp0(p: &mut Process, _a: &[Term]) -> R {
+    let us = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_micros() as i64)
+        .unwrap_or(0);
+    Ok(p.heap.tuple(&[
+        Term::small(us / 1_000_000_000_000),
+        Term::small((us / 1_000_000) % 1_000_000),
+        Term::small(us % 1_000_000),
+    ]))
+}
+
+fn unique_integer(p: &mut Process, _a: &[Term]) -> R {
+    let v = vm::new_ref_id() as i64;
+    Ok(p.heap.int(v))
+}
+
+fn convert_time_unit3(p: &mut Process, a: &[Term]) -> R {
+    let from = time_unit_divisor(a[1]).ok_or_else(Exc::badarg)?;
+    let to = time_unit_divisor(a[2]).ok_or_else(Exc::badarg)?;
+    let v = bignum::to_i64(a[0]).ok_or_else(Exc::badarg)?;
+    let ns = v as i128 * from as i128;
+    Ok(bignum::from_i128(&mut p.heap, ns.div_euclid(to as i128)))
+}
+
+fn statistics1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Err(Exc::badarg());
+    }
+    let ms = vm().start.elapsed().as_millis() as i64;
+    match atom::name(a[0].atom_value()).as_str() {
+        "runtime" | "wall_clock" => Ok(p.heap.tuple(&[Term::small(ms), Term::small(0)])),
+        "reductions" => Ok(p.heap.tuple(&[Term::small(p.reductions as i64), Term::small(0)])),
+        "run_queue" => Ok(Term::small(0)),
+        "garbage_collection" => Ok(p.heap.tuple(&[
+            Term::small(p.gc_count as i64),
+            Term::small(0),
+            Term::small(0),
+        ])),
+        _ => Err(Exc::badarg()),
+    }
+}
+
+fn system_info1(p: &mut Process, a: &[Term]) -> R {
+    let k = a[0];
+    if k.is_atom() {
+        let name = atom::name(k.atom_value());
+        return Ok(match name.as_str() {
+            "otp_release" => p.heap.string("25"),
+            "version" => p.heap.string("13.1.5"),
+            "wordsize" => Term::small(8),
+            "schedulers" | "schedulers_online" | "logical_processors" => Term::small(1),
+            "process_count" => Term::small(lock(&vm().handles).len() as i64),
+            "process_limit" => Term::small(262_144),
+            "atom_count" => Term::small(atom::count() as i64),
+            "atom_limit" => Term::small(atom::MAX_ATOMS as i64),
+            "machine" => p.heap.string("BEAM"),
+            "thread_pool_size" => Term::small(0),
+            "smp_support" | "threads" => Term::bool(true),
+            "debug_compiled" | "dynamic_trace" => Term::bool(false),
+            "emu_type" => Term::atom(atom::intern_static("opt")),
+            "emu_flavor" => Term::atom(atom::intern_static("emu")),
+            "system_architecture" => p.heap.string("x86_64-pc-linux-gnu"),
+            "hipe_architecture" => Term::atom(atom::UNDEFINED),
+            "compat_rel" => Term::small(25),
+            "start_time" => Term::small(0),
+            "os_type" => {
+                let u = Term::atom(atom::intern_static("unix"));
+                let l = Term::atom(atom::intern_static("linux"));
+                p.heap.tuple(&[u, l])
+            }
+            _ => Term::atom(atom::UNDEFINED),
+        });
+    }
+    Err(Exc::badarg())
+}
+
+fn process_info2(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_pid() {
+        return Err(Exc::badarg());
+    }
+    if a[0].pid_value() != p.pid {
+        if vm::handle_of(a[0].pid_value()).is_none() {
+            return Ok(Term::atom(atom::UNDEFINED));
+        }
+        // Other processes: only liveness-level items without copying.
+        return Ok(Term::atom(atom::UNDEFINED));
+    }
+    if !a[1].is_atom() {
+        return Err(Exc::badarg());
+    }
+    vm::drain_inbox(p);
+    let item = a[1].atom_value();
+    let v = match item {
+        atom::MESSAGE_QUEUE_LEN => Term::small(p.mailbox.len() as i64),
+        atom::MESSAGES => {
+            let ms: Vec<Term> = p.mailbox.iter().map(|m| m.term).collect();
+            p.heap.list(&ms)
+        }
+        atom::DICTIONARY => get0(p, &[])?,
+        atom::TRAP_EXIT => Term::bool(p.trap_exit),
+        atom::GROUP_LEADER => p.group_leader,
+        atom::HEAP_SIZE => Term::small(p.heap.used() as i64),
+        atom::STACK_SIZE => Term::small(p.stack.len() as i64),
+        atom::REDUCTIONS => Term::small(p.reductions as i64),
+        atom::STATUS => Term::atom(atom::RUNNING),
+        atom::REGISTERED_NAME => match p.registered_name {
+            Some(n) => Term::atom(n),
+            None => return Ok(Term::NIL),
+        },
+        atom::LINKS => {
+            let ls: Vec<Term> = p.links.iter().map(|&l| Term::pid(l)).collect();
+            p.heap.list(&ls)
+        }
+        atom::INITIAL_CALL => {
+            let (m, f, ar) = p.initial_call;
+            p.heap
+                .tuple(&[Term::atom(m), Term::atom(f), Term::small(ar as i64)])
+        }
+        atom::PRIORITY => Term::atom(atom::NORMAL),
+        _ => return Err(Exc::badarg()),
+    };
+    Ok(p.heap.tuple(&[a[1], v]))
+}
+
+fn display1(_p: &mut Process, a: &[Term]) -> R {
+    vm::flush_stdout();
+    let s = crate::term::display::format(a[0]);
+    vm::write_stdout(s.as_bytes());
+    vm::write_stdout(b"\n");
+    Ok(Term::bool(true))
+}
+
+fn nif_error1(_p: &mut Process, a: &[Term]) -> R {
+    let mut e = Exc::error(a[0]);
+    e.bif_frame = false;
+    Err(e)
+}
+
+fn load_nif2(p: &mut Process, _a: &[Term]) -> R {
+    let why = Term::atom(atom::intern_static("load_failed"));
+    let msg = p.heap.string("NIFs are not supported by beamz-jit");
+    let inner = p.heap.tuple(&[why, msg]);
+    Ok(p.heap.tuple(&[Term::atom(atom::ERROR), inner]))
+}
+
+fn garbage_collect0(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::bool(true))
+}
+
+fn yield0(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::bool(true))
+}
+
+pub const TABLE: &[Bif] = &[
+    Bif { module: "erlang", name: "error", arity: 1, f: error1 },
+    Bif { module: "erlang", name: "error", arity: 2, f: error2 },
+    Bif { module: "erlang", name: "error", arity: 3, f: error3 },
+    Bif { module: "erlang", name: "exit", arity: 1, f: exit1 },
+    Bif { module: "erlang", name: "throw", arity: 1, f: throw1 },
+    Bif { module: "erlang", name: "raise", arity: 3, f: raise3 },
+    Bif { module: "erlang", name: "halt", arity: 0, f: halt0 },
+    Bif { module: "erlang", name: "halt", arity: 1, f: halt1 },
+    Bif { module: "erlang", name: "halt", arity: 2, f: halt2 },
+    Bif { module: "erlang", name: "self", arity: 0, f: self0 },
+    Bif { module: "erlang", name: "node", arity: 0, f: node0 },
+    Bif { module: "erlang", name: "node", arity: 1, f: node1 },
+    Bif { module: "erlang", name: "nodes", arity: 0, f: nodes0 },
+    Bif { module: "erlang", name: "is_alive", arity: 0, f: is_alive0 },
+    Bif { module: "erlang", name: "make_ref", arity: 0, f: make_ref0 },
+    Bif { module: "erlang", name: "group_leader", arity: 0, f: group_leader0 },
+    Bif { module: "erlang", name: "group_leader", arity: 2, f: group_leader2 },
+    Bif { module: "erlang", name: "spawn", arity: 1, f: spawn1 },
+    Bif { module: "erlang", name: "spawn", arity: 3, f: spawn3 },
+    Bif { module: "erlang", name: "spawn_link", arity: 1, f: spawn_link1 },
+    Bif { module: "erlang", name: "spawn_link", arity: 3, f: spawn_link3 },
+    Bif { module: "erlang", name: "spawn_monitor", arity: 1, f: spawn_monitor1 },
+    Bif { module: "erlang", name: "spawn_monitor", arity: 3, f: spawn_monitor3 },
+    Bif { module: "erlang", name: "spawn_opt", arity: 2, f: spawn_opt2 },
+    Bif { module: "erlang", name: "spawn_opt", arity: 4, f: spawn_opt4 },
+    Bif { module: "erlang", name: "send", arity: 2, f: send2 },
+    Bif { module: "erlang", name: "!", arity: 2, f: send2 },
+    Bif { module: "erlang", name: "send", arity: 3, f: send3 },
+    Bif { module: "erlang", name: "link", arity: 1, f: link1 },
+    Bif { module: "erlang", name: "unlink", arity: 1, f: unlink1 },
+    Bif { module: "erlang", name: "monitor", arity: 2, f: monitor2 },
+    Bif { module: "erlang", name: "demonitor", arity: 1, f: demonitor1 },
+    Bif { module: "erlang", name: "demonitor", arity: 2, f: demonitor2 },
+    Bif { module: "erlang", name: "exit", arity: 2, f: exit2 },
+    Bif { module: "erlang", name: "process_flag", arity: 2, f: process_flag2 },
+    Bif { module: "erlang", name: "is_process_alive", arity: 1, f: is_process_alive1 },
+    Bif { module: "erlang", name: "register", arity: 2, f: register2 },
+    Bif { module: "erlang", name: "unregister", arity: 1, f: unregister1 },
+    Bif { module: "erlang", name: "whereis", arity: 1, f: whereis1 },
+    Bif { module: "erlang", name: "registered", arity: 0, f: registered0 },
+    Bif { module: "erlang", name: "processes", arity: 0, f: processes0 },
+    Bif { module: "erlang", name: "put", arity: 2, f: put2 },
+    Bif { module: "erlang", name: "get", arity: 1, f: get1 },
+    Bif { module: "erlang", name: "get", arity: 0, f: get0 },
+    Bif { module: "erlang", name: "get_keys", arity: 0, f: get_keys0 },
+    Bif { module: "erlang", name: "get_keys", arity: 1, f: get_keys1 },
+    Bif { module: "erlang", name: "erase", arity: 1, f: erase1 },
+    Bif { module: "erlang", name: "erase", arity: 0, f: erase0 },
+    Bif { module: "erlang", name: "function_exported", arity: 3, f: function_exported3 },
+    Bif { module: "erlang", name: "module_loaded", arity: 1, f: module_loaded1 },
+    Bif { module: "code", name: "ensure_loaded", arity: 1, f: ensure_loaded1 },
+    Bif { module: "erlang", name: "get_module_info", arity: 1, f: get_module_info1 },
+    Bif { module: "erlang", name: "get_module_info", arity: 2, f: get_module_info2 },
+    Bif { module: "erlang", name: "make_fun", arity: 3, f: make_fun3 },
+    Bif { module: "erlang", name: "fun_info", arity: 2, f: fun_info2 },
+    Bif { module: "erlang", name: "monotonic_time", arity: 0, f: monotonic_time0 },
+    Bif { module: "erlang", name: "monotonic_time", arity: 1, f: monotonic_time1 },
+    Bif { module: "erlang", name: "system_time", arity: 0, f: system_time0 },
+    Bif { module: "erlang", name: "system_time", arity: 1, f: system_time1 },
+    Bif { module: "os", name: "system_time", arity: 0, f: system_time0 },
+    Bif { module: "os", name: "system_time", arity: 1, f: system_time1 },
+    Bif { module: "erlang", name: "timestamp", arity: 0, f: timestamp0 },
+    Bif { module: "os", name: "timestamp", arity: 0, f: timestamp0 },
+    Bif { module: "erlang", name: "unique_integer", arity: 0, f: unique_integer },
+    Bif { module: "erlang", name: "unique_integer", arity: 1, f: unique_integer },
+    Bif { module: "erlang", name: "convert_time_unit", arity: 3, f: convert_time_unit3 },
+    Bif { module: "erlang", name: "statistics", arity: 1, f: statistics1 },
+    Bif { module: "erlang", name: "system_info", arity: 1, f: system_info1 },
+    Bif { module: "erlang", name: "process_info", arity: 2, f: process_info2 },
+    Bif { module: "erlang", name: "display", arity: 1, f: display1 },
+    Bif { module: "erlang", name: "nif_error", arity: 1, f: nif_error1 },
+    Bif { module: "erlang", name: "nif_error", arity: 2, f: nif_error1 },
+    Bif { module: "erlang", name: "load_nif", arity: 2, f: load_nif2 },
+    Bif { module: "erlang", name: "garbage_collect", arity: 0, f: garbage_collect0 },
+    Bif { module: "erlang", name: "yield", arity: 0, f: yield0 },
+];

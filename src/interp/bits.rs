@@ -1,0 +1,599 @@
+//! Bit syntax: building binaries (`bs_create_bin`) and matching them
+//! (match contexts, `bs_get_*`, `bs_skip_*`, `bs_match_string`, utf).
+//!
+//! A match context is a `MatchCtx` object: absolute bit position, absolute
+//! end, and the underlying `HeapBin`; sub-binaries it yields reference that
+//! same `HeapBin`, so matching never copies payload.
+
+use crate::bif::Exc;
+use crate::code::instr::{BinSegment, SegKind, Src, X_REGS};
+use crate::code::Module;
+use crate::process::Process;
+use crate::term::{atom, bignum, binary, Kind, Term};
+use num_bigint::{BigInt, Sign};
+
+const LITTLE: u32 = 0x02;
+const SIGNED: u32 = 0x04;
+
+/// The underlying `HeapBin`, start and end bits of any bitstring or
+/// match context.
+fn parts(t: Term) -> Option<(Term, u64, u64)> {
+    match t.boxed_kind()? {
+        Kind::HeapBin => Some((t, 0, t.word(1))),
+        Kind::SubBin => {
+            let off = t.word(1);
+            Some((Term(t.word(3)), off, off + t.word(2)))
+        }
+        Kind::MatchCtx => Some((Term(t.word(3)), t.word(1), t.word(2))),
+        _ => None,
+    }
+}
+
+fn data<'a>(heap_bin: Term) -> &'a [u8] {
+    let bits = heap_bin.word(1);
+    let n = bits.div_ceil(8) as usize;
+    // SAFETY: a HeapBin holds `ceil(bits/8)` bytes after its bit-size word;
+    // callers use the slice before any GC can move the heap.
+    unsafe { std::slice::from_raw_parts(heap_bin.ptr().add(2) as *const u8, n) }
+}
+
+pub fn start_match(p: &mut Process, t: Term) -> Option<Term> {
+    if t.is_match_ctx() {
+        return Some(t);
+    }
+    let (orig, start, end) = parts(t)?;
+    let (ctx, body) = p.heap.boxed(Kind::MatchCtx, 3);
+    // SAFETY: three words after the header.
+    unsafe {
+        *body = start;
+        *body.add(1) = end;
+        *body.add(2) = orig.0;
+    }
+    Some(ctx)
+}
+
+pub fn remaining(ctx: Term) -> u64 {
+    match parts(ctx) {
+        Some((_, s, e)) => e.saturating_sub(s),
+        None => 0,
+    }
+}
+
+pub fn position(ctx: Term) -> u64 {
+    if ctx.is_match_ctx() {
+        ctx.word(1)
+    } else {
+        0
+    }
+}
+
+pub fn set_position(ctx: Term, pos: Term) {
+    if ctx.is_match_ctx() && pos.is_small() && pos.small_value() >= 0 {
+        let v = (pos.small_value() as u64).min(ctx.word(2));
+        ctx.set_word(1, v);
+    }
+}
+
+/// Segment size in bits from a size operand and unit; `None` if invalid.
+fn seg_bits(size: Term, unit: u32) -> Option<u64> {
+    if size.is_small() && size.small_value() >= 0 {
+        (size.small_value() as u64).checked_mul(unit.max(1) as u64)
+    } else {
+        None
+    }
+}
+
+fn read_bits(d: &[u8], pos: u64, n: u64) -> BigInt {
+    // big-endian bit read
+    if n <= 64 {
+        let mut v: u64 = 0;
+        for i in 0..n {
+            let b = pos + i;
+            let bit = (d[(b / 8) as usize] >> (7 - (b % 8))) & 1;
+            v = (v << 1) | bit as u64;
+        }
+        return BigInt::from(v);
+    }
+    let mut bytes = vec![0u8; n.div_ceil(8) as usize];
+    let pad = bytes.len() as u64 * 8 - n;
+    for i in 0..n {
+        let b = pos + i;
+        let bit = (d[(b / 8) as usize] >> (7 - (b % 8))) & 1;
+        let o = pad + i;
+        bytes[(o / 8) as usize] |= bit << (7 - (o % 8));
+    }
+    BigInt::from_bytes_be(Sign::Plus, &bytes)
+}
+
+fn read_u64_fast(d: &[u8], pos: u64, n: u64) -> u64 {
+    if pos % 8 == 0 && n % 8 == 0 && n <= 64 {
+        let s = (pos / 8) as usize;
+        let mut v = 0u64;
+        for &b in &d[s..s + (n / 8) as usize] {
+            v = (v << 8) | b as u64;
+        }
+        return v;
+    }
+    let mut v: u64 = 0;
+    for i in 0..n {
+        let b = pos + i;
+        let bit = (d[(b / 8) as usize] >> (7 - (b % 8))) & 1;
+        v = (v << 1) | bit as u64;
+    }
+    v
+}
+
+pub fn get_integer(p: &mut Process, ctx: Term, size: Term, unit: u32, flags: u32) -> Option<Term> {
+    if !ctx.is_match_ctx() {
+        return None;
+    }
+    let n = seg_bits(size, unit)?;
+    let (orig, pos, end) = parts(ctx)?;
+    if end - pos < n {
+        return None;
+    }
+    let d = data(orig);
+    let t = if n <= 64 && (flags & LITTLE == 0 || n % 8 == 0) {
+        let mut v = read_u64_fast(d, pos, n);
+        if flags & LITTLE != 0 {
+            v = v.swap_bytes() >> (64 - n.max(1));
+            if n == 0 {
+                v = 0;
+            }
+        }
+        let signed = flags & SIGNED != 0;
+        if signed && n > 0 && n < 64 && (v >> (n - 1)) & 1 == 1 {
+            let sv = (v as i64) - (1i64 << n);
+            p.heap.int(sv)
+        } else if signed && n == 64 {
+            p.heap.int(v as i64)
+        } else if v <= i64::MAX as u64 {
+            p.heap.int(v as i64)
+        } else {
+            bignum::from_big(&mut p.heap, &BigInt::from(v))
+        }
+    } else {
+        let mut v = read_bits(d, pos, n);
+        if flags & LITTLE != 0 {
+            let (_, mut bytes) = v.to_bytes_be();
+            let len = n.div_ceil(8) as usize;
+            while bytes.len() < len {
+                bytes.insert(0, 0);
+            }
+            bytes.reverse();
+            v = BigInt::from_bytes_be(Sign::Plus, &bytes);
+        }
+        if flags & SIGNED != 0 && n > 0 && v.bit(n - 1) {
+            v -= BigInt::from(1) << n;
+        }
+        bignum::from_big(&mut p.heap, &v)
+    };
+    ctx.set_word(1, pos + n);
+    Some(t)
+}
+
+pub fn get_float(ctx: Term, size: Term, unit: u32, flags: u32) -> Option<Term> {
+    if !ctx.is_match_ctx() {
+        return None;
+    }
+    let n = seg_bits(size, unit)?;
+    let (orig, pos, end) = parts(ctx)?;
+    if end - pos < n {
+        return None;
+    }
+    let d = data(orig);
+    let mut v = read_u64_fast(d, pos, n);
+    if flags & LITTLE != 0 {
+        v = v.swap_bytes() >> (64 - n);
+    }
+    let f = match n {
+        64 => f64::from_bits(v),
+        32 => f32::from_bits(v as u32) as f64,
+        16 => half_to_f64(v as u16),
+        _ => return None,
+    };
+    if !f.is_finite() {
+        return None;
+    }
+    ctx.set_word(1, pos + n);
+    Some(Term::float(f))
+}
+
+fn half_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = ((h >> 10) & 0x1F) as i32;
+    let frac = (h & 0x3FF) as f64;
+    match exp {
+        0 => sign * frac * 2f64.powi(-24),
+        31 => f64::NAN,
+        e => sign * (1.0 + frac / 1024.0) * 2f64.powi(e - 15),
+    }
+}
+
+fn sub_bin(p: &mut Process, orig: Term, off: u64, size: u64) -> Term {
+    let (t, body) = p.heap.boxed(Kind::SubBin, 3);
+    // SAFETY: three words after the header.
+    unsafe {
+        *body = off;
+        *body.add(1) = size;
+        *body.add(2) = orig.0;
+    }
+    t
+}
+
+pub fn get_binary(p: &mut Process, ctx: Term, size: Term, unit: u32) -> Option<Term> {
+    if !ctx.is_match_ctx() {
+        return None;
+    }
+    let (orig, pos, end) = parts(ctx)?;
+    let avail = end - pos;
+    let n = if size == Term::atom(atom::ALL) {
+        let u = unit.max(1) as u64;
+        if avail % u != 0 {
+            return None;
+        }
+        avail
+    } else {
+        seg_bits(size, unit)?
+    };
+    if avail < n {
+        return None;
+    }
+    let t = sub_bin(p, orig, pos, n);
+    ctx.set_word(1, pos + n);
+    Some(t)
+}
+
+pub fn skip(ctx: Term, size: Term, unit: u32) -> bool {
+    if !ctx.is_match_ctx() {
+        return false;
+    }
+    let Some((_, pos, end)) = parts(ctx) else {
+        return false;
+    };
+    let avail = end - pos;
+    let n = if size == Term::atom(atom::ALL) {
+        let u = unit.max(1) as u64;
+        if avail % u != 0 {
+            return false;
+        }
+        avail
+    } else {
+        match seg_bits(size, unit) {
+            Some(n) => n,
+            None => return false,
+        }
+    };
+    if avail < n {
+        return false;
+    }
+    ctx.set_word(1, pos + n);
+    true
+}
+
+pub fn match_string(ctx: Term, strings: &[u8], offset: usize, n: u64) -> bool {
+    if !ctx.is_match_ctx() {
+        return false;
+    }
+    let Some((orig, pos, end)) = parts(ctx) else {
+        return false;
+    };
+    if end - pos < n {
+        return false;
+    }
+    let d = data(orig);
+    for i in 0..n {
+        let b = pos + i;
+        let bit = (d[(b / 8) as usize] >> (7 - (b % 8))) & 1;
+        let sb = strings
+            .get(offset + (i / 8) as usize)
+            .map(|s| (s >> (7 - (i % 8))) & 1);
+        if sb != Some(bit) {
+            return false;
+        }
+    }
+    ctx.set_word(1, pos + n);
+    true
+}
+
+pub fn tail(p: &mut Process, ctx: Term) -> Term {
+    match parts(ctx) {
+        Some((orig, pos, end)) => sub_bin(p, orig, pos, end - pos),
+        None => p.heap.binary(&[]),
+    }
+}
+
+pub fn get_utf(ctx: Term, width: u8, flags: u32) -> Option<u32> {
+    if !ctx.is_match_ctx() {
+        return None;
+    }
+    let (orig, pos, end) = parts(ctx)?;
+    let d = data(orig);
+    let avail = end - pos;
+    let byte = |i: u64| -> u8 { read_u64_fast(d, pos + i * 8, 8) as u8 };
+    let (cp, used) = match width {
+        8 => {
+            if avail < 8 {
+                return None;
+            }
+            let b0 = byte(0);
+            let (len, init) = match b0 {
+                0x00..=0x7F => (1, b0 as u32),
+                0xC2..=0xDF => (2, (b0 & 0x1F) as u32),
+                0xE0..=0xEF => (3, (b0 & 0x0F) as u32),
+                0xF0..=0xF4 => (4, (b0 & 0x07) as u32),
+                _ => return None,
+            };
+            if avail < len * 8 {
+                return None;
+            }
+            let mut cp = init;
+            for i in 1..len {
+                let b = byte(i);
+                if b & 0xC0 != 0x80 {
+                    return None;
+                }
+                cp = (cp << 6) | (b & 0x3F) as u32;
+            }
+            let min = [0, 0, 0x80, 0x800, 0x10000][len as usize];
+            if cp < min || cp > 0x10FFFF || (0xD800..=0xDFFF).contains(&cp) {
+                return None;
+            }
+            (cp, len * 8)
+        }
+        16 => {
+            if avail < 16 {
+                return None;
+            }
+            let w = |i: u64| -> u32 {
+                let v = read_u64_fast(d, pos + i * 16, 16) as u16;
+                (if flags & LITTLE != 0 { v.swap_bytes() } else { v }) as u32
+            };
+            let w0 = w(0);
+            if (0xD800..=0xDBFF).contains(&w0) {
+                if avail < 32 {
+                    return None;
+                }
+                let w1 = w(1);
+                if !(0xDC00..=0xDFFF).contains(&w1) {
+                    return None;
+                }
+                (0x10000 + ((w0 - 0xD800) << 10) + (w1 - 0xDC00), 32)
+            } else if (0xDC00..=0xDFFF).contains(&w0) {
+                return None;
+            } else {
+                (w0, 16)
+            }
+        }
+        _ => {
+            if avail < 32 {
+                return None;
+            }
+            let mut v = read_u64_fast(d, pos, 32) as u32;
+            if flags & LITTLE != 0 {
+                v = v.swap_bytes();
+            }
+            if v > 0x10FFFF || (0xD800..=0xDFFF).contains(&v) {
+                return None;
+            }
+            (v, 32)
+        }
+    };
+    ctx.set_word(1, pos + used);
+    Some(cp)
+}
+
+// ---- construction -----------------------------------------------------------
+
+/// A growable big-endian bit buffer.
+#[derive(Default)]
+pub struct BitWriter {
+    pub bytes: Vec<u8>,
+    pub bits: u64,
+}
+
+impl BitWriter {
+    pub fn push_bit(&mut self, b: u8) {
+        if self.bits % 8 == 0 {
+            self.bytes.push(0);
+        }
+        if b != 0 {
+            let i = (self.bits / 8) as usize;
+            self.bytes[i] |= 1 << (7 - (self.bits % 8));
+        }
+        self.bits += 1;
+    }
+    pub fn push_bytes(&mut self, b: &[u8]) {
+        if self.bits % 8 == 0 {
+            self.bytes.extend_from_slice(b);
+            self.bits += b.len() as u64 * 8;
+        } else {
+            for &byte in b {
+                for i in 0..8 {
+                    self.push_bit((byte >> (7 - i)) & 1);
+                }
+            }
+        }
+    }
+    /// Append `n` bits from a bitstring view starting at its bit `from`.
+    pub fn push_view(&mut self, v: &binary::Bits, n: u64) {
+        if v.offset % 8 == 0 && n % 8 == 0 {
+            let s = (v.offset / 8) as usize;
+            self.push_bytes(&v.data[s..s + (n / 8) as usize]);
+        } else {
+            for i in 0..n {
+                self.push_bit(v.bit(i));
+            }
+        }
+    }
+    /// Append the low `n` bits of `v` (two's complement), big- or
+    /// little-endian.
+    pub fn push_int(&mut self, v: &BigInt, n: u64, little: bool) {
+        let nbytes = n.div_ceil(8) as usize;
+        // two's complement bytes, little-endian, sign-extended to nbytes
+        let mut le = v.to_signed_bytes_le();
+        let fill = if v.sign() == Sign::Minus { 0xFF } else { 0 };
+        le.resize(nbytes.max(le.len()), fill);
+        le.truncate(nbytes);
+        if little {
+            // whole bytes in little order; a partial final byte holds the
+            // top bits of the value, as OTP does
+            let rem = n % 8;
+            if rem == 0 {
+                self.push_bytes(&le);
+            } else {
+                for (i, &byte) in le.iter().enumerate() {
+                    let width = if i == nbytes - 1 { rem } else { 8 };
+                    for k in (0..width).rev() {
+                        self.push_bit((byte >> k) & 1);
+                    }
+                }
+            }
+        } else {
+            let mut be = le;
+            be.reverse();
+            let pad = nbytes as u64 * 8 - n;
+            for i in pad..(nbytes as u64 * 8) {
+                self.push_bit((be[(i / 8) as usize] >> (7 - (i % 8))) & 1);
+            }
+        }
+    }
+}
+
+fn src(p: &Process, x: &[Term; X_REGS], s: Src) -> Term {
+    match s {
+        Src::X(i) => x[i as usize],
+        Src::Y(i) => {
+            let len = p.stack.len();
+            len.checked_sub(1 + i as usize)
+                .map(|at| p.stack[at])
+                .unwrap_or(Term::NIL)
+        }
+        Src::Lit(t) => t,
+    }
+}
+
+fn encode_utf8(cp: u32, out: &mut Vec<u8>) -> bool {
+    match char::from_u32(cp) {
+        Some(c) => {
+            let mut b = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+            true
+        }
+        None => false,
+    }
+}
+
+/// `bs_create_bin`: build a bitstring from segments.
+pub fn create(
+    p: &mut Process,
+    x: &[Term; X_REGS],
+    module: &Module,
+    segments: &[BinSegment],
+) -> Result<Term, Exc> {
+    let mut w = BitWriter::default();
+    for seg in segments {
+        let v = src(p, x, seg.src);
+        let size = src(p, x, seg.size);
+        match seg.kind {
+            SegKind::Integer => {
+                let n = seg_bits(size, seg.unit).ok_or_else(Exc::badarg)?;
+                if !v.is_integer() {
+                    return Err(Exc::badarg());
+                }
+                if n > 1 << 32 {
+                    return Err(Exc::system_limit());
+                }
+                let big = bignum::to_big(v);
+                w.push_int(&big, n, seg.flags & LITTLE != 0);
+            }
+            SegKind::Float => {
+                let n = seg_bits(size, seg.unit).ok_or_else(Exc::badarg)?;
+                let f = crate::bif::arith::to_f64(v).ok_or_else(Exc::badarg)?;
+                let bytes: Vec<u8> = match n {
+                    64 => f.to_be_bytes().to_vec(),
+                    32 => {
+                        let g = f as f32;
+                        if g.is_infinite() {
+                            return Err(Exc::badarg());
+                        }
+                        g.to_be_bytes().to_vec()
+                    }
+                    _ => return Err(Exc::badarg()),
+                };
+                if seg.flags & LITTLE != 0 {
+                    let mut b = bytes;
+                    b.reverse();
+                    w.push_bytes(&b);
+                } else {
+                    w.push_bytes(&bytes);
+                }
+            }
+            SegKind::Binary | SegKind::Append | SegKind::PrivateAppend => {
+                let view = binary::view(v).ok_or_else(Exc::badarg)?;
+                let n = if size == Term::atom(atom::ALL) || size.is_nil() {
+                    let u = seg.unit.max(1) as u64;
+                    if view.size % u != 0 {
+                        return Err(Exc::badarg());
+                    }
+                    view.size
+                } else {
+                    let n = seg_bits(size, seg.unit).ok_or_else(Exc::badarg)?;
+                    if n > view.size {
+                        return Err(Exc::badarg());
+                    }
+                    n
+                };
+                w.push_view(&view, n);
+            }
+            SegKind::String => {
+                let off = v.small_value() as usize;
+                let len = if size.is_small() {
+                    size.small_value() as usize
+                } else {
+                    0
+                };
+                let s = module.strings.get(off..off + len).ok_or_else(Exc::badarg)?;
+                w.push_bytes(s);
+            }
+            SegKind::Utf8 | SegKind::Utf16 | SegKind::Utf32 => {
+                if !v.is_small() || v.small_value() < 0 {
+                    return Err(Exc::badarg());
+                }
+                let cp = v.small_value() as u32;
+                if cp > 0x10FFFF || (0xD800..=0xDFFF).contains(&cp) {
+                    return Err(Exc::badarg());
+                }
+                let little = seg.flags & LITTLE != 0;
+                let mut out = Vec::new();
+                match seg.kind {
+                    SegKind::Utf8 => {
+                        if !encode_utf8(cp, &mut out) {
+                            return Err(Exc::badarg());
+                        }
+                    }
+                    SegKind::Utf16 => {
+                        let mut units = [0u16; 2];
+                        let c = char::from_u32(cp).ok_or_else(Exc::badarg)?;
+                        for u in c.encode_utf16(&mut units).iter() {
+                            if little {
+                                out.extend_from_slice(&u.to_le_bytes());
+                            } else {
+                                out.extend_from_slice(&u.to_be_bytes());
+                            }
+                        }
+                    }
+                    _ => {
+                        if little {
+                            out.extend_from_slice(&cp.to_le_bytes());
+                        } else {
+                            out.extend_from_slice(&cp.to_be_bytes());
+                        }
+                    }
+                }
+                w.push_bytes(&out);
+            }
+        }
+    }
+    Ok(p.heap.bitstring(&w.bytes, w.bits))
+}

@@ -1,0 +1,235 @@
+//! Exceptions: building stack traces, finding the catching frame, and the
+//! values `catch`/`try` hand to Erlang code.
+//!
+//! Conventions (shared with `interp`): when a handler is entered,
+//! x0 = the non-value, x1 = class, x2 = reason, x3 = the raw stack trace.
+//! A raw stack trace is the 2-tuple `{Class, Frames}` (Frames already in
+//! OTP's cooked shape `[{M, F, ArityOrArgs, Location}]`); Erlang code never
+//! sees it except through `build_stacktrace`, which returns `Frames`.
+
+use super::{Origin, Outcome, Raise};
+use crate::bif::{Class, Exc};
+use crate::code::{self, Module};
+use crate::code::instr::X_REGS;
+use crate::heap::Heap;
+use crate::process::Process;
+use crate::term::{atom, Term};
+
+/// OTP's default `backtrace_depth`.
+pub const TRACE_DEPTH: usize = 8;
+
+fn class_atom(c: Class) -> Term {
+    Term::atom(c.atom())
+}
+
+fn class_of(t: Term) -> Option<Class> {
+    if !t.is_atom() {
+        return None;
+    }
+    match t.atom_value() {
+        atom::ERROR => Some(Class::Error),
+        atom::EXIT => Some(Class::Exit),
+        atom::THROW => Some(Class::Throw),
+        _ => None,
+    }
+}
+
+/// `[{file, F}, {line, L}]` for (module, ip), or `[]`.
+fn location(heap: &mut Heap, m: &Module, ip: u32) -> Term {
+    match m.location_at(ip) {
+        Some((file, line)) => {
+            let f = heap.string(file);
+            let ft = heap.tuple(&[Term::atom(atom::FILE), f]);
+            let lt = heap.tuple(&[Term::atom(atom::LINE), Term::small(line as i64)]);
+            heap.list(&[ft, lt])
+        }
+        None => Term::NIL,
+    }
+}
+
+/// The frame for the function containing `ip` in `m`.
+fn frame_at(heap: &mut Heap, m: &Module, ip: u32, args: Option<Term>) -> Option<Term> {
+    let f = m.function_at(ip)?;
+    let loc = location(heap, m, ip);
+    let third = args.unwrap_or(Term::small(f.arity as i64));
+    Some(heap.tuple(&[Term::atom(m.name), Term::atom(f.name), third, loc]))
+}
+
+fn error_info_loc(heap: &mut Heap, module: atom::Atom) -> Term {
+    let errmod = if module == atom::ERLANG {
+        atom::ERL_ERTS_ERRORS
+    } else {
+        atom::intern_static("erl_stdlib_errors")
+    };
+    let map = heap.map_sorted(&[(Term::atom(atom::MODULE), Term::atom(errmod))]);
+    let ei = heap.tuple(&[Term::atom(atom::ERROR_INFO), map]);
+    heap.list(&[ei])
+}
+
+/// Build the cooked stack trace for a raise at (`m`, `ip`).
+fn build_trace(p: &mut Process, x: &[Term; X_REGS], m: &Module, ip: u32, r: &Raise) -> Term {
+    let mut frames: Vec<Term> = Vec::with_capacity(TRACE_DEPTH);
+    match &r.origin {
+        Origin::Bif(e, args) => {
+            let a = p.heap.list(args);
+            let loc = error_info_loc(&mut p.heap, e.module);
+            frames.push(p.heap.tuple(&[
+                Term::atom(e.module),
+                Term::atom(e.function),
+                a,
+                loc,
+            ]));
+            if let Some(f) = frame_at(&mut p.heap, m, ip, None) {
+                frames.push(f);
+            }
+        }
+        Origin::Undef(md, f, args) => {
+            let a = p.heap.list(args);
+            frames.push(p.heap.tuple(&[Term::atom(*md), Term::atom(*f), a, Term::NIL]));
+            if let Some(f) = frame_at(&mut p.heap, m, ip, None) {
+                frames.push(f);
+            }
+        }
+        Origin::Clause(fi_ip) => {
+            let arity = m.function_at(*fi_ip).map(|f| f.arity).unwrap_or(0) as usize;
+            let a = p.heap.list(&x[..arity.min(X_REGS)]);
+            if let Some(f) = frame_at(&mut p.heap, m, *fi_ip, Some(a)) {
+                frames.push(f);
+            }
+        }
+        Origin::Here => {
+            let args = r.exc.args;
+            if let Some(f) = frame_at(&mut p.heap, m, ip, args) {
+                frames.push(f);
+            }
+        }
+    }
+    // Walk continuation pointers from the top of the stack.
+    let mut i = p.stack.len();
+    while i > 0 && frames.len() < TRACE_DEPTH {
+        i -= 1;
+        let w = p.stack[i];
+        if !w.is_cp() || w == super::EXIT_CP {
+            continue;
+        }
+        let (cm, cip) = w.cp_value();
+        if let Some(cmod) = code::module(cm) {
+            if let Some(f) = frame_at(&mut p.heap, &cmod, cip.saturating_sub(1), None) {
+                frames.push(f);
+            }
+        }
+    }
+    frames.truncate(TRACE_DEPTH);
+    p.heap.list(&frames)
+}
+
+/// Deliver a raise: find the innermost catch and return where to continue,
+/// or the process's exit outcome when nothing catches it.
+pub(crate) fn handle(
+    p: &mut Process,
+    x: &mut [Term; X_REGS],
+    m: &Module,
+    ip: u32,
+    r: Raise,
+) -> Result<(u16, u32), Outcome> {
+    let trace = match r.exc.trace {
+        Some(t) => t,
+        None => build_trace(p, x, m, ip, &r),
+    };
+    let class = r.exc.class;
+    let reason = r.exc.reason;
+    // Find the innermost catch tag.
+    let mut i = p.stack.len();
+    while i > 0 {
+        i -= 1;
+        let w = p.stack[i];
+        if w.is_catch() {
+            let (cm, handler, y) = w.catch_value();
+            p.stack.truncate(i + 1 + y as usize);
+            let raw = p.heap.tuple(&[class_atom(class), trace]);
+            x[0] = Term::NONE;
+            x[1] = class_atom(class);
+            x[2] = reason;
+            x[3] = raw;
+            return Ok((cm, handler));
+        }
+    }
+    Err(Outcome::Exit {
+        class,
+        reason,
+        trace,
+    })
+}
+
+/// What `catch Expr` evaluates to for a caught exception.
+pub(crate) fn catch_value(p: &mut Process, class: Term, reason: Term, raw: Term) -> Term {
+    match class_of(class) {
+        Some(Class::Throw) => reason,
+        Some(Class::Exit) => p.heap.tuple(&[Term::atom(atom::EXIT_UPPER), reason]),
+        _ => {
+            let trace = cook_raw(raw);
+            let inner = p.heap.tuple(&[reason, trace]);
+            p.heap.tuple(&[Term::atom(atom::EXIT_UPPER), inner])
+        }
+    }
+}
+
+/// `build_stacktrace`: the frames of a raw stack trace.
+pub(crate) fn cook_raw(raw: Term) -> Term {
+    if raw.is_tuple() && raw.tuple_arity() == 2 {
+        raw.element(1)
+    } else {
+        Term::NIL
+    }
+}
+
+/// Alias used by callers outside the interpreter.
+pub fn cook_trace_term(raw: Term) -> Term {
+    cook_raw(raw)
+}
+
+/// `raise Trace Value`: rethrow with the class recorded in the raw trace.
+pub(crate) fn reraise(raw: Term, value: Term) -> Raise {
+    let (class, trace) = if raw.is_tuple() && raw.tuple_arity() == 2 {
+        (class_of(raw.element(0)), raw.element(1))
+    } else {
+        (None, Term::NIL)
+    };
+    match class {
+        Some(c) => Raise {
+            exc: Exc {
+                class: c,
+                reason: value,
+                trace: Some(trace),
+                args: None,
+                bif_frame: false,
+            },
+            origin: Origin::Here,
+        },
+        None => Raise {
+            exc: Exc::badarg(),
+            origin: Origin::Here,
+        },
+    }
+}
+
+/// `raw_raise`: x0 class, x1 reason, x2 raw trace; `None` if x0 is not a
+/// class (the instruction then sets x0 = badarg and continues).
+pub(crate) fn raw_raise(class: Term, reason: Term, raw: Term) -> Option<Raise> {
+    let c = class_of(class)?;
+    Some(Raise {
+        exc: Exc {
+            class: c,
+            reason,
+            trace: Some(cook_raw(raw)),
+            args: None,
+            bif_frame: false,
+        },
+        origin: Origin::Here,
+    })
+}
+
+/// `M:F/A` text for diagnostics.
+pub fn format_mfa(m: atom::Atom, f: atom::Atom, a: u32) -> String {
+    format!("{}:{}/{}", atom::name(m), atom::name(f), a)
+}

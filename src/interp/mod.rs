@@ -1,0 +1,1251 @@
+//! The interpreter: runs one process over the internal instruction stream
+//! until it yields (reductions used up), waits (receive), exits or halts.
+//!
+//! Dispatch is a `match` over [`Instr`] in a loop (see `dispatch` notes in
+//! docs/ARCHITECTURE.md); the current module's code slice is held for the
+//! inner loop and swapped when control crosses modules. Erlang calls never
+//! recurse on the Rust stack: call = push a continuation pointer on the
+//! process stack and jump.
+//!
+//! Registers: x registers live in [`Regs`] (one per scheduler), y registers
+//! are the top frame's slots on `Process::stack`, float registers are in
+//! `Regs` too. Out-of-frame y accesses (only possible with unverified code)
+//! read `[]` and write nowhere rather than panicking.
+
+mod bits;
+mod exception;
+mod maps;
+
+use crate::bif::{Class, Exc};
+use crate::code::instr::*;
+use crate::code::{self, Module};
+use crate::process::Process;
+use crate::term::{atom, order, Term};
+use std::sync::Arc;
+
+pub use exception::{cook_trace_term, format_mfa};
+
+/// Register files of one scheduler.
+pub struct Regs {
+    pub x: Box<[Term; X_REGS]>,
+    pub f: Box<[f64; F_REGS]>,
+}
+
+impl Default for Regs {
+    fn default() -> Self {
+        Regs {
+            x: Box::new([Term::NIL; X_REGS]),
+            f: Box::new([0.0; F_REGS]),
+        }
+    }
+}
+
+/// Why `run` returned.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Reductions used up; resume later at `p.resume` with `p.saved_x`.
+    Yield,
+    /// Suspended in a receive; resume at `p.resume` when a signal arrives
+    /// or the timer (if armed) fires.
+    Wait,
+    /// The process finished: normally (`normal`) or by an uncaught
+    /// exception (class, reason, stack trace).
+    Exit {
+        class: Class,
+        reason: Term,
+        trace: Term,
+    },
+    /// `erlang:halt/1`.
+    Halt(i32),
+}
+
+/// The continuation pointer at the bottom of every process stack: returning
+/// to it ends the process normally.
+pub const EXIT_CP: Term = Term::cp(u16::MAX, u32::MAX);
+
+/// Reductions per time slice (OTP: 4000).
+pub const SLICE: i64 = 4000;
+
+/// Where a raise came from, for the stack trace.
+pub(crate) enum Origin {
+    /// A failing instruction in the current function.
+    Here,
+    /// A BIF that failed: its export and arguments.
+    Bif(&'static code::Export, Vec<Term>),
+    /// A call to an undefined function: module, function, arguments.
+    Undef(atom::Atom, atom::Atom, Vec<Term>),
+    /// function_clause: the function's own arguments become the frame.
+    Clause(u32),
+}
+
+pub(crate) struct Raise {
+    pub exc: Exc,
+    pub origin: Origin,
+}
+
+enum Flow {
+    /// Continue at (module, ip) with this many live x registers.
+    Goto(u16, u32, u32),
+    Raise(Raise),
+}
+
+/// Read a y register (top frame), tolerating bad indices.
+#[inline(always)]
+fn y_get(p: &Process, i: u16) -> Term {
+    let len = p.stack.len();
+    match len.checked_sub(1 + i as usize) {
+        Some(at) => p.stack[at],
+        None => Term::NIL,
+    }
+}
+
+#[inline(always)]
+fn y_set(p: &mut Process, i: u16, t: Term) {
+    let len = p.stack.len();
+    if let Some(at) = len.checked_sub(1 + i as usize) {
+        p.stack[at] = t;
+    }
+}
+
+#[inline(always)]
+fn get(p: &Process, x: &[Term; X_REGS], s: Src) -> Term {
+    match s {
+        Src::X(i) => x[i as usize],
+        Src::Y(i) => y_get(p, i),
+        Src::Lit(t) => t,
+    }
+}
+
+#[inline(always)]
+fn put(p: &mut Process, x: &mut [Term; X_REGS], d: Dst, t: Term) {
+    match d {
+        Dst::X(i) => x[i as usize] = t,
+        Dst::Y(i) => y_set(p, i, t),
+    }
+}
+
+fn type_test(test: TypeTest, t: Term) -> bool {
+    match test {
+        TypeTest::Integer => t.is_integer(),
+        TypeTest::Float => t.is_float(),
+        TypeTest::Number => t.is_number(),
+        TypeTest::Atom => t.is_atom(),
+        TypeTest::Pid => t.is_pid(),
+        TypeTest::Reference => t.is_ref(),
+        TypeTest::Port => t.is_port(),
+        TypeTest::Nil => t.is_nil(),
+        TypeTest::Binary => {
+            t.is_bitstring() && crate::term::binary::view(t).is_some_and(|b| b.is_binary())
+        }
+        TypeTest::Bitstr => t.is_bitstring(),
+        TypeTest::List => t.is_list(),
+        TypeTest::NonemptyList => t.is_cons(),
+        TypeTest::Tuple => t.is_tuple(),
+        TypeTest::Boolean => t.is_boolean(),
+        TypeTest::Function => t.is_fun(),
+        TypeTest::Map => t.is_map(),
+    }
+}
+
+#[inline]
+fn compare(cmp: Cmp, a: Term, b: Term) -> bool {
+    match cmp {
+        Cmp::EqExact => order::exact_eq(a, b),
+        Cmp::NeExact => !order::exact_eq(a, b),
+        Cmp::Eq => order::eq(a, b),
+        Cmp::Ne => !order::eq(a, b),
+        Cmp::Lt => {
+            if a.is_small() && b.is_small() {
+                a.small_value() < b.small_value()
+            } else {
+                order::compare(a, b, false) == std::cmp::Ordering::Less
+            }
+        }
+        Cmp::Ge => {
+            if a.is_small() && b.is_small() {
+                a.small_value() >= b.small_value()
+            } else {
+                order::compare(a, b, false) != std::cmp::Ordering::Less
+            }
+        }
+    }
+}
+
+fn select_val(table: &[(Term, Label)], v: Term) -> Option<Label> {
+    if let Ok(i) = table.binary_search_by_key(&v.0, |(t, _)| t.0) {
+        return Some(table[i].1);
+    }
+    if v.is_pointer() {
+        // bignums and other boxed constants: compare by value
+        for &(t, l) in table {
+            if t.is_pointer() && order::exact_eq(t, v) {
+                return Some(l);
+            }
+        }
+    }
+    None
+}
+
+#[cold]
+fn err(reason: Term) -> Flow {
+    Flow::Raise(Raise {
+        exc: Exc::error(reason),
+        origin: Origin::Here,
+    })
+}
+
+#[cold]
+fn err_tuple(p: &mut Process, tag: atom::Atom, v: Term) -> Flow {
+    let t = p.heap.tuple(&[Term::atom(tag), v]);
+    err(t)
+}
+
+/// Run `p` for up to `reductions` reductions, starting at `p.resume` with
+/// x registers from `p.saved_x`.
+pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
+    let x = &mut *regs.x;
+    let fr = &mut *regs.f;
+    for (i, t) in p.saved_x.drain(..).enumerate() {
+        x[i] = t;
+    }
+    let mut reds = reductions;
+    let (mut mi, mut ip) = p.resume;
+    'outer: loop {
+        let module: Arc<Module> = match code::module(mi) {
+            Some(m) => m,
+            None => {
+                return exit_with_error(p, Term::atom(atom::UNDEF));
+            }
+        };
+        let code = &module.code[..];
+        let flow: Flow = 'inner: loop {
+            let Some(ins) = code.get(ip as usize) else {
+                break 'inner err(Term::atom(atom::BADARG));
+            };
+            match ins {
+                Instr::Move { src, dst } => {
+                    let v = get(p, x, *src);
+                    put(p, x, *dst, v);
+                    ip += 1;
+                }
+                Instr::Test { test, fail, src } => {
+                    if type_test(*test, get(p, x, *src)) {
+                        ip += 1;
+                    } else {
+                        ip = *fail;
+                    }
+                }
+                Instr::Compare { cmp, fail, a, b } => {
+                    if compare(*cmp, get(p, x, *a), get(p, x, *b)) {
+                        ip += 1;
+                    } else {
+                        ip = *fail;
+                    }
+                }
+                Instr::IsTaggedTuple {
+                    fail,
+                    src,
+                    arity,
+                    tag,
+                } => {
+                    let t = get(p, x, *src);
+                    if t.is_tuple() && t.tuple_arity() == *arity as usize && t.element(0) == *tag {
+                        ip += 1;
+                    } else {
+                        ip = *fail;
+                    }
+                }
+                Instr::TestArity { fail, src, arity } => {
+                    let t = get(p, x, *src);
+                    if t.is_tuple() && t.tuple_arity() == *arity as usize {
+                        ip += 1;
+                    } else {
+                        ip = *fail;
+                    }
+                }
+                Instr::IsFunction2 { fail, src, arity } => {
+                    let f = get(p, x, *src);
+                    let a = get(p, x, *arity);
+                    if !a.is_small() || a.small_value() < 0 {
+                        break 'inner err(Term::atom(atom::BADARG));
+                    }
+                    if f.is_fun() && fun_arity(f) == a.small_value() as u32 {
+                        ip += 1;
+                    } else {
+                        ip = *fail;
+                    }
+                }
+                Instr::SelectVal { src, fail, table } => {
+                    let v = get(p, x, *src);
+                    ip = select_val(table, v).unwrap_or(*fail);
+                }
+                Instr::SelectArity { src, fail, table } => {
+                    let v = get(p, x, *src);
+                    ip = *fail;
+                    if v.is_tuple() {
+                        let a = v.tuple_arity() as u32;
+                        if let Ok(i) = table.binary_search_by_key(&a, |(a, _)| *a) {
+                            ip = table[i].1;
+                        }
+                    }
+                }
+                Instr::Jump { target } => ip = *target,
+
+                // ---- data ----
+                Instr::GetList { src, head, tail } => {
+                    let (h, t) = get(p, x, *src).cons_parts();
+                    put(p, x, *head, h);
+                    put(p, x, *tail, t);
+                    ip += 1;
+                }
+                Instr::GetHd { src, dst } => {
+                    let h = get(p, x, *src).head();
+                    put(p, x, *dst, h);
+                    ip += 1;
+                }
+                Instr::GetTl { src, dst } => {
+                    let t = get(p, x, *src).tail();
+                    put(p, x, *dst, t);
+                    ip += 1;
+                }
+                Instr::GetTupleElement { src, index, dst } => {
+                    let t = get(p, x, *src);
+                    let v = if t.is_tuple() && (*index as usize) < t.tuple_arity() {
+                        t.element(*index as usize)
+                    } else {
+                        break 'inner err(Term::atom(atom::BADARG));
+                    };
+                    put(p, x, *dst, v);
+                    ip += 1;
+                }
+                Instr::SetTupleElement {
+                    value,
+                    tuple,
+                    index,
+                } => {
+                    let t = get(p, x, *tuple);
+                    let v = get(p, x, *value);
+                    if t.is_tuple() && !t.is_literal_ptr() && (*index as usize) < t.tuple_arity() {
+                        t.set_word(1 + *index as usize, v.0);
+                    }
+                    ip += 1;
+                }
+                Instr::PutList { head, tail, dst } => {
+                    let h = get(p, x, *head);
+                    let t = get(p, x, *tail);
+                    let c = p.heap.cons(h, t);
+                    put(p, x, *dst, c);
+                    ip += 1;
+                }
+                Instr::PutTuple2 { dst, elems } => {
+                    let (t, body) = p.heap.boxed(crate::term::Kind::Tuple, elems.len());
+                    for (i, e) in elems.iter().enumerate() {
+                        let v = get(p, x, *e);
+                        // SAFETY: `body` has `elems.len()` words.
+                        unsafe { *body.add(i) = v.0 };
+                    }
+                    put(p, x, *dst, t);
+                    ip += 1;
+                }
+                Instr::MakeFun { lambda, dst, env } => {
+                    let (t, body) = p.heap.boxed(crate::term::Kind::Closure, 1 + env.len());
+                    // SAFETY: `body` has `1 + env.len()` words; lambdas are immortal.
+                    unsafe { *body = *lambda as *const code::Lambda as u64 };
+                    for (i, e) in env.iter().enumerate() {
+                        let v = get(p, x, *e);
+                        // SAFETY: as above.
+                        unsafe { *body.add(1 + i) = v.0 };
+                    }
+                    put(p, x, *dst, t);
+                    ip += 1;
+                }
+                Instr::Swap { a, b } => {
+                    let va = get(p, x, dst_src(*a));
+                    let vb = get(p, x, dst_src(*b));
+                    put(p, x, *a, vb);
+                    put(p, x, *b, va);
+                    ip += 1;
+                }
+
+                // ---- frames ----
+                Instr::Allocate { stack, heap, live } => {
+                    if p.heap.wants_gc(*heap as usize) {
+                        crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
+                    }
+                    let n = *stack as usize;
+                    p.stack.resize(p.stack.len() + n, Term::NIL);
+                    ip += 1;
+                }
+                Instr::TestHeap { heap, live } => {
+                    if p.heap.wants_gc(*heap as usize) {
+                        crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
+                    }
+                    ip += 1;
+                }
+                Instr::Deallocate { n } => {
+                    let len = p.stack.len().saturating_sub(*n as usize);
+                    p.stack.truncate(len);
+                    ip += 1;
+                }
+                Instr::Trim { n } => {
+                    let len = p.stack.len().saturating_sub(*n as usize);
+                    p.stack.truncate(len);
+                    ip += 1;
+                }
+                Instr::InitYregs { regs } => {
+                    for &r in regs.iter() {
+                        y_set(p, r, Term::NIL);
+                    }
+                    ip += 1;
+                }
+
+                // ---- calls ----
+                Instr::Call { arity, target } => {
+                    p.stack.push(Term::cp(mi, ip + 1));
+                    ip = *target;
+                    reds -= 1;
+                    if reds <= 0 {
+                        return yield_at(p, x, mi, ip, *arity);
+                    }
+                }
+                Instr::CallLast {
+                    arity,
+                    target,
+                    dealloc,
+                } => {
+                    let len = p.stack.len().saturating_sub(*dealloc as usize);
+                    p.stack.truncate(len);
+                    ip = *target;
+                    reds -= 1;
+                    if reds <= 0 {
+                        return yield_at(p, x, mi, ip, *arity);
+                    }
+                }
+                Instr::CallOnly { arity, target } => {
+                    ip = *target;
+                    reds -= 1;
+                    if reds <= 0 {
+                        return yield_at(p, x, mi, ip, *arity);
+                    }
+                }
+                Instr::CallExt { arity, export } => {
+                    reds -= 1;
+                    break 'inner call_export(p, x, export, *arity, Some(Term::cp(mi, ip + 1)));
+                }
+                Instr::CallExtLast {
+                    arity,
+                    export,
+                    dealloc,
+                } => {
+                    let len = p.stack.len().saturating_sub(*dealloc as usize);
+                    p.stack.truncate(len);
+                    reds -= 1;
+                    break 'inner call_export(p, x, export, *arity, None);
+                }
+                Instr::CallExtOnly { arity, export } => {
+                    reds -= 1;
+                    break 'inner call_export(p, x, export, *arity, None);
+                }
+                Instr::CallBif { arity, bif } => {
+                    reds -= 1;
+                    match (bif.f)(p, &x[..*arity as usize]) {
+                        Ok(v) => {
+                            x[0] = v;
+                            ip += 1;
+                        }
+                        Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
+                    }
+                }
+                Instr::CallBifLast {
+                    arity,
+                    bif,
+                    dealloc,
+                } => {
+                    reds -= 1;
+                    match (bif.f)(p, &x[..*arity as usize]) {
+                        Ok(v) => {
+                            x[0] = v;
+                            let len = p.stack.len().saturating_sub(*dealloc as usize);
+                            p.stack.truncate(len);
+                            break 'inner do_return(p);
+                        }
+                        Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
+                    }
+                }
+                Instr::CallBifOnly { arity, bif } => {
+                    reds -= 1;
+                    match (bif.f)(p, &x[..*arity as usize]) {
+                        Ok(v) => {
+                            x[0] = v;
+                            break 'inner do_return(p);
+                        }
+                        Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
+                    }
+                }
+                Instr::Bif {
+                    bif,
+                    fail,
+                    args,
+                    dst,
+                    live: _,
+                } => {
+                    let mut a = [Term::NIL; 3];
+                    let n = args.len().min(3);
+                    for i in 0..n {
+                        a[i] = get(p, x, args[i]);
+                    }
+                    match (bif.f)(p, &a[..n]) {
+                        Ok(v) => {
+                            put(p, x, *dst, v);
+                            ip += 1;
+                        }
+                        Err(e) if e.class == Class::Halt => {
+                            return Outcome::Halt(e.reason.small_value() as i32)
+                        }
+                        Err(e) => {
+                            if *fail != NO_LABEL {
+                                ip = *fail;
+                            } else {
+                                break 'inner bif_raise(e, bif.export, &a[..n]);
+                            }
+                        }
+                    }
+                }
+                Instr::Return => {
+                    break 'inner do_return(p);
+                }
+                Instr::Apply { arity } => {
+                    reds -= 1;
+                    break 'inner apply_regs(p, x, *arity, Some(Term::cp(mi, ip + 1)));
+                }
+                Instr::ApplyLast { arity, dealloc } => {
+                    let len = p.stack.len().saturating_sub(*dealloc as usize);
+                    p.stack.truncate(len);
+                    reds -= 1;
+                    break 'inner apply_regs(p, x, *arity, None);
+                }
+                Instr::ApplyBif { arity, tail } => {
+                    let cp = match tail {
+                        None => Some(Term::cp(mi, ip + 1)),
+                        Some(d) => {
+                            let len = p.stack.len().saturating_sub(*d as usize);
+                            p.stack.truncate(len);
+                            None
+                        }
+                    };
+                    reds -= 1;
+                    break 'inner apply_bif(p, x, *arity, cp);
+                }
+                Instr::CallFun { arity } => {
+                    reds -= 1;
+                    let f = x[*arity as usize];
+                    break 'inner call_fun(p, x, f, *arity, Some(Term::cp(mi, ip + 1)));
+                }
+                Instr::CallFun2 { arity, fun } => {
+                    let f = get(p, x, *fun);
+                    reds -= 1;
+                    break 'inner call_fun(p, x, f, *arity, Some(Term::cp(mi, ip + 1)));
+                }
+                Instr::Yield => {
+                    ip += 1;
+                    return yield_at(p, x, mi, ip, 0);
+                }
+                Instr::FuncInfo { .. } => {
+                    break 'inner Flow::Raise(Raise {
+                        exc: Exc::error(Term::atom(atom::FUNCTION_CLAUSE)),
+                        origin: Origin::Clause(ip),
+                    });
+                }
+                Instr::Nop => ip += 1,
+                Instr::IntCodeEnd => break 'inner err(Term::atom(atom::BADARG)),
+
+                // ---- errors ----
+                Instr::Badmatch { src } => {
+                    let v = get(p, x, *src);
+                    break 'inner err_tuple(p, atom::BADMATCH, v);
+                }
+                Instr::CaseEnd { src } => {
+                    let v = get(p, x, *src);
+                    break 'inner err_tuple(p, atom::CASE_CLAUSE, v);
+                }
+                Instr::TryCaseEnd { src } => {
+                    let v = get(p, x, *src);
+                    break 'inner err_tuple(p, atom::TRY_CLAUSE, v);
+                }
+                Instr::Badrecord { src } => {
+                    let v = get(p, x, *src);
+                    break 'inner err_tuple(p, atom::BADRECORD, v);
+                }
+                Instr::IfEnd => break 'inner err(Term::atom(atom::IF_CLAUSE)),
+
+                // ---- exceptions ----
+                Instr::Catch { y, handler } | Instr::Try { y, handler } => {
+                    y_set(p, *y, Term::catch_tag(mi, *handler, *y));
+                    p.catches += 1;
+                    ip += 1;
+                }
+                Instr::CatchEnd { y } => {
+                    y_set(p, *y, Term::NIL);
+                    p.catches = p.catches.saturating_sub(1);
+                    if x[0].is_none() {
+                        x[0] = exception::catch_value(p, x[1], x[2], x[3]);
+                    }
+                    ip += 1;
+                }
+                Instr::TryEnd { y } => {
+                    y_set(p, *y, Term::NIL);
+                    p.catches = p.catches.saturating_sub(1);
+                    ip += 1;
+                }
+                Instr::TryCase { y } => {
+                    y_set(p, *y, Term::NIL);
+                    p.catches = p.catches.saturating_sub(1);
+                    x[0] = x[1];
+                    x[1] = x[2];
+                    x[2] = x[3];
+                    ip += 1;
+                }
+                Instr::Raise { trace, value } => {
+                    let raw = get(p, x, *trace);
+                    let v = get(p, x, *value);
+                    break 'inner Flow::Raise(exception::reraise(raw, v));
+                }
+                Instr::BuildStacktrace => {
+                    x[0] = exception::cook_raw(x[0]);
+                    ip += 1;
+                }
+                Instr::RawRaise => {
+                    match exception::raw_raise(x[0], x[1], x[2]) {
+                        Some(r) => break 'inner Flow::Raise(r),
+                        None => {
+                            x[0] = Term::atom(atom::BADARG);
+                            ip += 1;
+                        }
+                    }
+                }
+
+                // ---- messages ----
+                Instr::Send => {
+                    let to = x[0];
+                    let msg = x[1];
+                    reds -= 1;
+                    match crate::vm::send(p, to, msg) {
+                        Ok(()) => {
+                            x[0] = msg;
+                            ip += 1;
+                        }
+                        Err(e) => {
+                            let export = code::export(atom::ERLANG, atom::intern_static("!"), 2);
+                            break 'inner bif_raise(e, export, &[to, msg]);
+                        }
+                    }
+                }
+                Instr::LoopRec { fail, dst } => {
+                    if p.save >= p.mailbox.len() {
+                        crate::vm::drain_inbox(p);
+                    }
+                    match p.mailbox.get(p.save) {
+                        Some(m) => {
+                            let t = m.term;
+                            put(p, x, *dst, t);
+                            ip += 1;
+                        }
+                        None => ip = *fail,
+                    }
+                }
+                Instr::LoopRecEnd { target } => {
+                    p.save += 1;
+                    reds -= 1;
+                    ip = *target;
+                }
+                Instr::RemoveMessage => {
+                    if p.save < p.mailbox.len() {
+                        if let Some(m) = p.mailbox.remove(p.save) {
+                            if let Some(frag) = m.frag {
+                                p.heap.adopt(frag);
+                            }
+                        }
+                    }
+                    p.save = 0;
+                    p.timer = 0;
+                    p.timed_out = false;
+                    ip += 1;
+                }
+                Instr::Wait { target } => {
+                    crate::vm::drain_inbox(p);
+                    if p.save < p.mailbox.len() {
+                        ip = *target;
+                    } else {
+                        p.resume = (mi, ip);
+                        return Outcome::Wait;
+                    }
+                }
+                Instr::WaitTimeout { target, timeout } => {
+                    if p.timed_out {
+                        p.timed_out = false;
+                        p.timer = 0;
+                        ip += 1;
+                        continue;
+                    }
+                    let t = get(p, x, *timeout);
+                    let ms = if t == Term::atom(atom::INFINITY) {
+                        None
+                    } else if let Some(v) = crate::term::bignum::to_i64(t).filter(|v| *v >= 0) {
+                        Some(v as u64)
+                    } else if t.is_bignum() && !crate::term::bignum::is_negative(t) {
+                        Some(u64::MAX / 4)
+                    } else {
+                        break 'inner err(Term::atom(atom::TIMEOUT_VALUE));
+                    };
+                    crate::vm::drain_inbox(p);
+                    if p.save < p.mailbox.len() {
+                        ip = *target;
+                        continue;
+                    }
+                    match ms {
+                        Some(0) => {
+                            p.timer = 0;
+                            ip += 1;
+                        }
+                        Some(ms) => {
+                            if p.timer == 0 {
+                                crate::vm::arm_timer(p, ms);
+                            }
+                            p.resume = (mi, ip);
+                            return Outcome::Wait;
+                        }
+                        None => {
+                            p.resume = (mi, ip);
+                            return Outcome::Wait;
+                        }
+                    }
+                }
+                Instr::Timeout => {
+                    p.save = 0;
+                    p.timer = 0;
+                    p.timed_out = false;
+                    ip += 1;
+                }
+                Instr::RecvMarkerReserve { dst } => {
+                    let r = crate::vm::make_ref(p);
+                    put(p, x, *dst, r);
+                    ip += 1;
+                }
+                Instr::RecvMarkerBind { .. }
+                | Instr::RecvMarkerClear { .. }
+                | Instr::RecvMarkerUse { .. } => ip += 1,
+
+                // ---- floats ----
+                Instr::FMoveIn { src, fr: r } => {
+                    let v = get(p, x, *src);
+                    fr[*r as usize] = if v.is_float() { v.float_value() } else { 0.0 };
+                    ip += 1;
+                }
+                Instr::FMoveOut { fr: r, dst } => {
+                    let t = Term::float(fr[*r as usize]);
+                    put(p, x, *dst, t);
+                    ip += 1;
+                }
+                Instr::FMoveF { from, to } => {
+                    fr[*to as usize] = fr[*from as usize];
+                    ip += 1;
+                }
+                Instr::FConv { src, fr: r } => {
+                    let v = get(p, x, *src);
+                    match crate::bif::arith::to_f64(v) {
+                        Some(f) => {
+                            fr[*r as usize] = f;
+                            ip += 1;
+                        }
+                        None => break 'inner err(Term::atom(atom::BADARITH)),
+                    }
+                }
+                Instr::FArith { op, a, b, dst } => {
+                    let (a, b) = (fr[*a as usize], fr[*b as usize]);
+                    let v = match op {
+                        FloatOp::Add => a + b,
+                        FloatOp::Sub => a - b,
+                        FloatOp::Mul => a * b,
+                        FloatOp::Div => a / b,
+                    };
+                    if !v.is_finite() {
+                        break 'inner err(Term::atom(atom::BADARITH));
+                    }
+                    fr[*dst as usize] = v;
+                    ip += 1;
+                }
+                Instr::FNegate { a, dst } => {
+                    fr[*dst as usize] = -fr[*a as usize];
+                    ip += 1;
+                }
+
+                // ---- maps ----
+                Instr::PutMapAssoc {
+                    fail,
+                    src,
+                    dst,
+                    live: _,
+                    pairs,
+                }
+                | Instr::PutMapExact {
+                    fail,
+                    src,
+                    dst,
+                    live: _,
+                    pairs,
+                } => {
+                    let exact = matches!(ins, Instr::PutMapExact { .. });
+                    let m = get(p, x, *src);
+                    let mut kv = Vec::with_capacity(pairs.len());
+                    for (k, v) in pairs.iter() {
+                        kv.push((get(p, x, *k), get(p, x, *v)));
+                    }
+                    match maps::update(p, m, &kv, exact) {
+                        Ok(t) => {
+                            put(p, x, *dst, t);
+                            ip += 1;
+                        }
+                        Err(reason) => {
+                            if *fail != NO_LABEL {
+                                ip = *fail;
+                            } else {
+                                break 'inner err(reason);
+                            }
+                        }
+                    }
+                }
+                Instr::GetMapElements { fail, src, pairs } => {
+                    let m = get(p, x, *src);
+                    let mut ok = m.is_map();
+                    if ok {
+                        // look all up first: a destination may alias the map
+                        let mut vals = [Term::NIL; 16];
+                        let mut big = Vec::new();
+                        for (i, (k, _)) in pairs.iter().enumerate() {
+                            match maps::get(m, get(p, x, *k)) {
+                                Some(v) => {
+                                    if i < 16 {
+                                        vals[i] = v
+                                    } else {
+                                        big.push(v)
+                                    }
+                                }
+                                None => {
+                                    ok = false;
+                                    break;
+                                }
+                            }
+                        }
+                        if ok {
+                            for (i, (_, d)) in pairs.iter().enumerate() {
+                                let v = if i < 16 { vals[i] } else { big[i - 16] };
+                                put(p, x, *d, v);
+                            }
+                        }
+                    }
+                    ip = if ok { ip + 1 } else { *fail };
+                }
+                Instr::HasMapFields { fail, src, keys } => {
+                    let m = get(p, x, *src);
+                    let ok = m.is_map()
+                        && keys
+                            .iter()
+                            .all(|k| maps::get(m, get(p, x, *k)).is_some());
+                    ip = if ok { ip + 1 } else { *fail };
+                }
+
+                // ---- binaries ----
+                Instr::BsCreateBin {
+                    fail,
+                    live: _,
+                    dst,
+                    segments,
+                } => match bits::create(p, x, &module, segments) {
+                    Ok(t) => {
+                        put(p, x, *dst, t);
+                        ip += 1;
+                    }
+                    Err(e) => {
+                        if *fail != NO_LABEL {
+                            ip = *fail;
+                        } else {
+                            break 'inner Flow::Raise(Raise {
+                                exc: e,
+                                origin: Origin::Here,
+                            });
+                        }
+                    }
+                },
+                Instr::BsStartMatch {
+                    fail,
+                    src,
+                    live: _,
+                    dst,
+                } => {
+                    let t = get(p, x, *src);
+                    match bits::start_match(p, t) {
+                        Some(ctx) => {
+                            put(p, x, *dst, ctx);
+                            ip += 1;
+                        }
+                        None => match fail {
+                            MatchFail::Jump(l) => ip = *l,
+                            MatchFail::Raise => break 'inner err(Term::atom(atom::BADARG)),
+                        },
+                    }
+                }
+                Instr::BsGetInteger {
+                    fail,
+                    ctx,
+                    size,
+                    unit,
+                    flags,
+                    dst,
+                    ..
+                } => {
+                    let c = get(p, x, *ctx);
+                    let sz = get(p, x, *size);
+                    match bits::get_integer(p, c, sz, *unit, *flags) {
+                        Some(v) => {
+                            put(p, x, *dst, v);
+                            ip += 1;
+                        }
+                        None => ip = *fail,
+                    }
+                }
+                Instr::BsGetFloat {
+                    fail,
+                    ctx,
+                    size,
+                    unit,
+                    flags,
+                    dst,
+                    ..
+                } => {
+                    let c = get(p, x, *ctx);
+                    let sz = get(p, x, *size);
+                    match bits::get_float(c, sz, *unit, *flags) {
+                        Some(v) => {
+                            put(p, x, *dst, v);
+                            ip += 1;
+                        }
+                        None => ip = *fail,
+                    }
+                }
+                Instr::BsGetBinary {
+                    fail,
+                    ctx,
+                    size,
+                    unit,
+                    dst,
+                    ..
+                } => {
+                    let c = get(p, x, *ctx);
+                    let sz = get(p, x, *size);
+                    match bits::get_binary(p, c, sz, *unit) {
+                        Some(v) => {
+                            put(p, x, *dst, v);
+                            ip += 1;
+                        }
+                        None => ip = *fail,
+                    }
+                }
+                Instr::BsSkipBits {
+                    fail,
+                    ctx,
+                    size,
+                    unit,
+                } => {
+                    let c = get(p, x, *ctx);
+                    let sz = get(p, x, *size);
+                    if bits::skip(c, sz, *unit) {
+                        ip += 1;
+                    } else {
+                        ip = *fail;
+                    }
+                }
+                Instr::BsTestTail { fail, ctx, bits: n } => {
+                    let c = get(p, x, *ctx);
+                    ip = if bits::remaining(c) == *n { ip + 1 } else { *fail };
+                }
+                Instr::BsTestUnit { fail, ctx, unit } => {
+                    let c = get(p, x, *ctx);
+                    let u = (*unit).max(1) as u64;
+                    ip = if bits::remaining(c) % u == 0 {
+                        ip + 1
+                    } else {
+                        *fail
+                    };
+                }
+                Instr::BsMatchString {
+                    fail,
+                    ctx,
+                    bits: n,
+                    offset,
+                } => {
+                    let c = get(p, x, *ctx);
+                    ip = if bits::match_string(c, &module.strings, *offset as usize, *n) {
+                        ip + 1
+                    } else {
+                        *fail
+                    };
+                }
+                Instr::BsGetTail { ctx, dst, .. } => {
+                    let c = get(p, x, *ctx);
+                    let t = bits::tail(p, c);
+                    put(p, x, *dst, t);
+                    ip += 1;
+                }
+                Instr::BsGetPosition { ctx, dst } => {
+                    let c = get(p, x, *ctx);
+                    let t = p.heap.int(bits::position(c) as i64);
+                    put(p, x, *dst, t);
+                    ip += 1;
+                }
+                Instr::BsSetPosition { ctx, pos } => {
+                    let c = get(p, x, *ctx);
+                    let v = get(p, x, *pos);
+                    bits::set_position(c, v);
+                    ip += 1;
+                }
+                Instr::BsGetUtf {
+                    fail,
+                    ctx,
+                    width,
+                    flags,
+                    dst,
+                } => {
+                    let c = get(p, x, *ctx);
+                    match bits::get_utf(c, *width, *flags) {
+                        Some(cp) => {
+                            if let Some(d) = dst {
+                                put(p, x, *d, Term::small(cp as i64));
+                            }
+                            ip += 1;
+                        }
+                        None => ip = *fail,
+                    }
+                }
+                Instr::BsInitWritable => ip += 1,
+            }
+        };
+        match flow {
+            Flow::Goto(m, i, live) => {
+                if m == u16::MAX {
+                    // returned to EXIT_CP
+                    return Outcome::Exit {
+                        class: Class::Exit,
+                        reason: Term::atom(atom::NORMAL),
+                        trace: Term::NIL,
+                    };
+                }
+                if reds <= 0 {
+                    return yield_at(p, x, m, i, live);
+                }
+                mi = m;
+                ip = i;
+                continue 'outer;
+            }
+            Flow::Raise(r) => {
+                if r.exc.class == Class::Halt {
+                    return Outcome::Halt(r.exc.reason.small_value() as i32);
+                }
+                match exception::handle(p, x, &module, ip, r) {
+                    Ok((m, i)) => {
+                        mi = m;
+                        ip = i;
+                        continue 'outer;
+                    }
+                    Err(outcome) => return outcome,
+                }
+            }
+        }
+    }
+}
+
+fn dst_src(d: Dst) -> Src {
+    match d {
+        Dst::X(i) => Src::X(i),
+        Dst::Y(i) => Src::Y(i),
+    }
+}
+
+#[cold]
+fn yield_at(p: &mut Process, x: &[Term; X_REGS], mi: u16, ip: u32, live: u32) -> Outcome {
+    let live = (live as usize).min(X_REGS);
+    p.saved_x.clear();
+    p.saved_x.extend_from_slice(&x[..live]);
+    p.resume = (mi, ip);
+    Outcome::Yield
+}
+
+#[cold]
+fn exit_with_error(_p: &mut Process, reason: Term) -> Outcome {
+    Outcome::Exit {
+        class: Class::Error,
+        reason,
+        trace: Term::NIL,
+    }
+}
+
+#[inline]
+fn do_return(p: &mut Process) -> Flow {
+    match p.stack.pop() {
+        Some(cp) if cp.is_cp() => {
+            let (m, i) = cp.cp_value();
+            if cp == EXIT_CP {
+                Flow::Goto(u16::MAX, 0, 1)
+            } else {
+                Flow::Goto(m, i, 1)
+            }
+        }
+        _ => Flow::Goto(u16::MAX, 0, 1),
+    }
+}
+
+fn bif_raise(e: Exc, export: &'static code::Export, args: &[Term]) -> Flow {
+    let origin = if e.bif_frame {
+        Origin::Bif(export, args.to_vec())
+    } else {
+        Origin::Here
+    };
+    Flow::Raise(Raise { exc: e, origin })
+}
+
+/// Continue at `cp` if given (a body call), else return (a tail call).
+#[inline]
+fn continue_at(p: &mut Process, cp: Option<Term>) -> Flow {
+    match cp {
+        Some(cp) => {
+            let (m, i) = cp.cp_value();
+            Flow::Goto(m, i, 1)
+        }
+        None => do_return(p),
+    }
+}
+
+/// Transfer to Erlang code at (m, i), pushing `cp` for a body call.
+#[inline]
+fn enter(p: &mut Process, cp: Option<Term>, m: u16, i: u32, live: u32) -> Flow {
+    if let Some(cp) = cp {
+        p.stack.push(cp);
+    }
+    Flow::Goto(m, i, live)
+}
+
+/// Call through an export entry. `cp` is pushed only if control enters
+/// Erlang code, so errors raised here see the caller as the current frame.
+fn call_export(
+    p: &mut Process,
+    x: &mut [Term; X_REGS],
+    e: &'static code::Export,
+    arity: u32,
+    cp: Option<Term>,
+) -> Flow {
+    if let Some(f) = e.bif {
+        return match f(p, &x[..arity as usize]) {
+            Ok(v) => {
+                x[0] = v;
+                continue_at(p, cp)
+            }
+            Err(err) => bif_raise(err, e, &x[..arity as usize]),
+        };
+    }
+    if let Some((m, i)) = e.target() {
+        return enter(p, cp, m, i, arity);
+    }
+    if crate::vm::ensure_loaded(e.module) {
+        if let Some((m, i)) = e.target() {
+            return enter(p, cp, m, i, arity);
+        }
+    }
+    Flow::Raise(Raise {
+        exc: Exc::error(Term::atom(atom::UNDEF)),
+        origin: Origin::Undef(e.module, e.function, x[..arity as usize].to_vec()),
+    })
+}
+
+/// `apply` instruction: module in x(A), function in x(A+1).
+fn apply_regs(p: &mut Process, x: &mut [Term; X_REGS], arity: u32, cp: Option<Term>) -> Flow {
+    let m = x[arity as usize];
+    let f = x[arity as usize + 1];
+    if !m.is_atom() || !f.is_atom() {
+        return err(Term::atom(atom::BADARG));
+    }
+    let e = code::export(m.atom_value(), f.atom_value(), arity);
+    call_export(p, x, e, arity, cp)
+}
+
+/// `erlang:apply/2,3` called as a function.
+fn apply_bif(p: &mut Process, x: &mut [Term; X_REGS], arity: u32, cp: Option<Term>) -> Flow {
+    let args = if arity == 3 { x[2] } else { x[1] };
+    let mut tmp: Vec<Term> = Vec::new();
+    let mut l = args;
+    while l.is_cons() && tmp.len() < X_REGS - 2 {
+        let (h, t) = l.cons_parts();
+        tmp.push(h);
+        l = t;
+    }
+    let export = code::export(atom::ERLANG, atom::APPLY, arity);
+    if !l.is_nil() {
+        let a: Vec<Term> = x[..arity as usize].to_vec();
+        return bif_raise(Exc::badarg(), export, &a);
+    }
+    let n = tmp.len();
+    if arity == 3 {
+        let (m, f) = (x[0], x[1]);
+        if !m.is_atom() || !f.is_atom() {
+            let a = [x[0], x[1], x[2]];
+            return bif_raise(Exc::badarg(), export, &a);
+        }
+        x[..n].copy_from_slice(&tmp);
+        let e = code::export(m.atom_value(), f.atom_value(), n as u32);
+        call_export(p, x, e, n as u32, cp)
+    } else {
+        let f = x[0];
+        x[..n].copy_from_slice(&tmp);
+        call_fun(p, x, f, n as u32, cp)
+    }
+}
+
+pub fn fun_arity(f: Term) -> u32 {
+    match f.header().kind() {
+        crate::term::Kind::ExportFun => code::export_of(f).arity,
+        _ => code::lambda_of(f).call_arity(),
+    }
+}
+
+/// Call fun `f` with x0..A-1.
+fn call_fun(
+    p: &mut Process,
+    x: &mut [Term; X_REGS],
+    f: Term,
+    arity: u32,
+    cp: Option<Term>,
+) -> Flow {
+    if !f.is_fun() {
+        return err_tuple(p, atom::BADFUN, f);
+    }
+    if fun_arity(f) != arity {
+        let args = p.heap.list(&x[..arity as usize]);
+        let inner = p.heap.tuple(&[f, args]);
+        return err_tuple(p, atom::BADARITY, inner);
+    }
+    match f.header().kind() {
+        crate::term::Kind::ExportFun => {
+            let e = code::export_of(f);
+            call_export(p, x, e, arity, cp)
+        }
+        _ => {
+            let l = code::lambda_of(f);
+            let nfree = l.num_free as usize;
+            if arity as usize + nfree > X_REGS {
+                return err(Term::atom(atom::SYSTEM_LIMIT));
+            }
+            for i in 0..nfree {
+                x[arity as usize + i] = Term(f.word(2 + i));
+            }
+            enter(p, cp, l.module_index, l.ip, arity + nfree as u32)
+        }
+    }
+}
