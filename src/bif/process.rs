@@ -969,7 +969,20 @@ fn yield0(_p: &mut Process, _a: &[Term]) -> R {
     Ok(Term::bool(true))
 }
 
+/// `net_kernel:dflag_unicode_io/1`: whether the I/O server of `Pid` takes
+/// unicode requests. Always true without distribution.
+fn dflag_unicode_io1(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::bool(true))
+}
+
+/// `io:printable_range/0`: `latin1` (erl's default without `+pc unicode`).
+fn printable_range0(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::atom(atom::LATIN1))
+}
+
 pub const TABLE: &[Bif] = &[
+    Bif { module: "net_kernel", name: "dflag_unicode_io", arity: 1, f: dflag_unicode_io1 },
+    Bif { module: "io", name: "printable_range", arity: 0, f: printable_range0 },
     Bif { module: "erlang", name: "error", arity: 1, f: error1 },
     Bif { module: "erlang", name: "error", arity: 2, f: error2 },
     Bif { module: "erlang", name: "error", arity: 3, f: error3 },

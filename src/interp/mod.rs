@@ -14,7 +14,7 @@
 
 mod bits;
 mod exception;
-mod maps;
+pub mod maps;
 
 use crate::bif::{Class, Exc};
 use crate::code::instr::*;
@@ -769,7 +769,14 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                         FloatOp::Div => a / b,
                     };
                     if !v.is_finite() {
-                        break 'inner err(Term::atom(atom::BADARITH));
+                        let name = match op {
+                            FloatOp::Add => "+",
+                            FloatOp::Sub => "-",
+                            FloatOp::Mul => "*",
+                            FloatOp::Div => "/",
+                        };
+                        let e = code::export(atom::ERLANG, atom::intern_static(name), 2);
+                        break 'inner bif_raise(Exc::badarith(), e, &[Term::float(a), Term::float(b)]);
                     }
                     fr[*dst as usize] = v;
                     ip += 1;

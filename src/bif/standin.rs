@@ -1,0 +1,84 @@
+//! Native stand-ins for OTP functions that talk to system processes this VM
+//! does not boot (`init`, `code_server`): they answer as those servers
+//! would for a program started with `erl -noshell` and no extra flags.
+//! Once the kernel is booted for real (issue: concurrency and OTP) these
+//! rows go away.
+
+use super::{Bif, Exc};
+use crate::process::Process;
+use crate::term::{atom, Term};
+
+type R = Result<Term, Exc>;
+
+/// `init:get_argument/1`: no emulator flags were given.
+fn get_argument1(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::atom(atom::ERROR))
+}
+
+/// `init:get_arguments/0`, `init:get_plain_arguments/0`: none.
+fn no_arguments(_p: &mut Process, _a: &[Term]) -> R {
+    Ok(Term::NIL)
+}
+
+/// `init:get_status/0`.
+fn get_status0(p: &mut Process, _a: &[Term]) -> R {
+    let s = Term::atom(atom::intern_static("started"));
+    Ok(p.heap.tuple(&[s, s]))
+}
+
+/// `init:stop/0,1` behave as `halt/0,1` here (no applications to stop).
+fn stop0(_p: &mut Process, _a: &[Term]) -> R {
+    Err(Exc::halt(0))
+}
+
+fn stop1(_p: &mut Process, a: &[Term]) -> R {
+    if a[0].is_small() && a[0].small_value() >= 0 {
+        Err(Exc::halt(a[0].small_value() & 0xFF))
+    } else {
+        Err(Exc::halt(1))
+    }
+}
+
+/// `code:ensure_modules_loaded/1`: load each from the code path.
+fn ensure_modules_loaded1(p: &mut Process, a: &[Term]) -> R {
+    let mut bad = Vec::new();
+    for m in a[0].iter_list() {
+        if !m.is_atom() {
+            return Err(Exc::badarg());
+        }
+        if !crate::vm::ensure_loaded(m.atom_value()) {
+            let nofile = Term::atom(atom::intern_static("nofile"));
+            bad.push(p.heap.tuple(&[m, nofile]));
+        }
+    }
+    if bad.is_empty() {
+        Ok(Term::atom(atom::OK))
+    } else {
+        let l = p.heap.list(&bad);
+        Ok(p.heap.tuple(&[Term::atom(atom::ERROR), l]))
+    }
+}
+
+/// `code:is_loaded/1`.
+fn is_loaded1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Err(Exc::badarg());
+    }
+    if crate::code::is_loaded(a[0].atom_value()) {
+        let f = p.heap.string("beamz");
+        Ok(p.heap.tuple(&[Term::atom(atom::FILE), f]))
+    } else {
+        Ok(Term::bool(false))
+    }
+}
+
+pub const TABLE: &[Bif] = &[
+    Bif { module: "init", name: "get_argument", arity: 1, f: get_argument1 },
+    Bif { module: "init", name: "get_arguments", arity: 0, f: no_arguments },
+    Bif { module: "init", name: "get_plain_arguments", arity: 0, f: no_arguments },
+    Bif { module: "init", name: "get_status", arity: 0, f: get_status0 },
+    Bif { module: "init", name: "stop", arity: 0, f: stop0 },
+    Bif { module: "init", name: "stop", arity: 1, f: stop1 },
+    Bif { module: "code", name: "ensure_modules_loaded", arity: 1, f: ensure_modules_loaded1 },
+    Bif { module: "code", name: "is_loaded", arity: 1, f: is_loaded1 },
+];
