@@ -11,13 +11,17 @@
 //! yield, halt) are special instructions or `Exc` outcomes, not BIF magic.
 
 pub mod arith;
-pub mod float_fmt;
-pub mod native;
-pub mod num;
-pub mod process;
 pub mod atoms;
 pub mod binaries;
+pub mod float_fmt;
 pub mod lists;
+pub mod maps;
+pub mod native;
+pub mod num;
+pub mod os;
+pub mod persistent;
+pub mod process;
+pub mod standin;
 pub mod tuples;
 pub mod types;
 pub mod unicode;
@@ -129,10 +133,18 @@ pub type BifResult = Result<Term, Exc>;
 
 /// Every BIF table, one per file.
 fn tables() -> &'static [&'static [Bif]] {
-    &[arith::TABLE, native::TABLE, num::TABLE, process::TABLE,
+    &[
+        arith::TABLE,
+        native::TABLE,
+        num::TABLE,
+        os::TABLE,
+        persistent::TABLE,
+        process::TABLE,
+        standin::TABLE,
         atoms::TABLE,
         binaries::TABLE,
         lists::TABLE,
+        maps::TABLE,
         tuples::TABLE,
         types::TABLE,
         unicode::TABLE,

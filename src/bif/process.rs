@@ -52,10 +52,11 @@ fn raise3(_p: &mut Process, a: &[Term]) -> R {
         t if t == Term::atom(atom::ERROR) => Class::Error,
         t if t == Term::atom(atom::EXIT) => Class::Exit,
         t if t == Term::atom(atom::THROW) => Class::Throw,
-        _ => return Err(Exc::badarg()),
+        // raise/3 *returns* badarg for a bad class or trace (OTP docs)
+        _ => return Ok(Term::atom(atom::BADARG)),
     };
     if !a[2].is_list() {
-        return Err(Exc::badarg());
+        return Ok(Term::atom(atom::BADARG));
     }
     Err(Exc {
         class,
@@ -169,8 +170,9 @@ pub fn spawn_with(
     q.stack.push(crate::interp::EXIT_CP);
     match entry {
         Entry::Mfa(m, f, args) => {
-            let n = args.iter_list().count();
-            if !args.iter_list().rest().is_nil() || !m.is_atom() || !f.is_atom() {
+            let mut it = args.iter_list();
+            let n = it.by_ref().count();
+            if !it.rest().is_nil() || !m.is_atom() || !f.is_atom() {
                 return Err(Exc::badarg());
             }
             q.initial_call = (m.atom_value(), f.atom_value(), n as u32);

@@ -3,9 +3,10 @@
 //!
 //! Conventions (shared with `interp`): when a handler is entered,
 //! x0 = the non-value, x1 = class, x2 = reason, x3 = the raw stack trace.
-//! A raw stack trace is the 2-tuple `{Class, Frames}` (Frames already in
-//! OTP's cooked shape `[{M, F, ArityOrArgs, Location}]`); Erlang code never
-//! sees it except through `build_stacktrace`, which returns `Frames`.
+//! A raw stack trace is the 3-tuple `{Class, Frames, Rethrown}` (Frames
+//! already in OTP's cooked shape `[{M, F, ArityOrArgs, Location}]`;
+//! Rethrown the frames a re-raise carries); Erlang code never sees it
+//! except through `build_stacktrace`, which returns `Frames`.
 
 use super::{Origin, Outcome, Raise};
 use crate::bif::{Class, Exc};
@@ -146,7 +147,14 @@ pub(crate) fn handle(
         if w.is_catch() {
             let (cm, handler, y) = w.catch_value();
             p.stack.truncate(i + 1 + y as usize);
-            let raw = p.heap.tuple(&[class_atom(class), trace]);
+            // A function_clause frame loses its location when the raw
+            // trace is re-raised (raw_raise/raise), as in OTP 25.
+            let rethrown = if matches!(r.origin, Origin::Clause(_)) {
+                strip_first_location(&mut p.heap, trace)
+            } else {
+                trace
+            };
+            let raw = p.heap.tuple(&[class_atom(class), trace, rethrown]);
             x[0] = Term::NONE;
             x[1] = class_atom(class);
             x[2] = reason;
@@ -159,6 +167,27 @@ pub(crate) fn handle(
         reason,
         trace,
     })
+}
+
+fn strip_first_location(heap: &mut Heap, trace: Term) -> Term {
+    if !trace.is_cons() {
+        return trace;
+    }
+    let (f, rest) = trace.cons_parts();
+    if !f.is_tuple() || f.tuple_arity() != 4 {
+        return trace;
+    }
+    let nf = heap.tuple(&[f.element(0), f.element(1), f.element(2), Term::NIL]);
+    heap.cons(nf, rest)
+}
+
+/// The trace a re-raise of `raw` carries.
+fn rethrown_trace(raw: Term) -> Term {
+    if raw.is_tuple() && raw.tuple_arity() == 3 {
+        raw.element(2)
+    } else {
+        cook_raw(raw)
+    }
 }
 
 /// What `catch Expr` evaluates to for a caught exception.
@@ -176,7 +205,7 @@ pub(crate) fn catch_value(p: &mut Process, class: Term, reason: Term, raw: Term)
 
 /// `build_stacktrace`: the frames of a raw stack trace.
 pub(crate) fn cook_raw(raw: Term) -> Term {
-    if raw.is_tuple() && raw.tuple_arity() == 2 {
+    if raw.is_tuple() && raw.tuple_arity() == 3 {
         raw.element(1)
     } else {
         Term::NIL
@@ -190,8 +219,8 @@ pub fn cook_trace_term(raw: Term) -> Term {
 
 /// `raise Trace Value`: rethrow with the class recorded in the raw trace.
 pub(crate) fn reraise(raw: Term, value: Term) -> Raise {
-    let (class, trace) = if raw.is_tuple() && raw.tuple_arity() == 2 {
-        (class_of(raw.element(0)), raw.element(1))
+    let (class, trace) = if raw.is_tuple() && raw.tuple_arity() == 3 {
+        (class_of(raw.element(0)), rethrown_trace(raw))
     } else {
         (None, Term::NIL)
     };
@@ -221,7 +250,7 @@ pub(crate) fn raw_raise(class: Term, reason: Term, raw: Term) -> Option<Raise> {
         exc: Exc {
             class: c,
             reason,
-            trace: Some(cook_raw(raw)),
+            trace: Some(rethrown_trace(raw)),
             args: None,
             bif_frame: false,
         },

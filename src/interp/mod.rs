@@ -769,14 +769,8 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                         FloatOp::Div => a / b,
                     };
                     if !v.is_finite() {
-                        let name = match op {
-                            FloatOp::Add => "+",
-                            FloatOp::Sub => "-",
-                            FloatOp::Mul => "*",
-                            FloatOp::Div => "/",
-                        };
-                        let e = code::export(atom::ERLANG, atom::intern_static(name), 2);
-                        break 'inner bif_raise(Exc::badarith(), e, &[Term::float(a), Term::float(b)]);
+                        // OTP: compiled float ops fail with no BIF frame
+                        break 'inner err(Term::atom(atom::BADARITH));
                     }
                     fr[*dst as usize] = v;
                     ip += 1;

@@ -105,10 +105,10 @@ fn cmp_atoms(a: Term, b: Term) -> Ordering {
 
 /// Full term comparison. `exact` selects `=:=`-style number handling.
 pub fn compare(a: Term, b: Term, exact: bool) -> Ordering {
-    let mut work: Vec<(Term, Term)> = Vec::new();
-    let mut pair = (a, b);
+    let mut work: Vec<(Term, Term, bool)> = Vec::new();
+    let mut pair = (a, b, exact);
     loop {
-        let o = compare_step(pair.0, pair.1, exact, &mut work);
+        let o = compare_step(pair.0, pair.1, pair.2, &mut work);
         if o != Ordering::Equal {
             return o;
         }
@@ -121,7 +121,7 @@ pub fn compare(a: Term, b: Term, exact: bool) -> Ordering {
 
 /// Compare the tops of `a` and `b`; push sub-comparisons (in reverse order
 /// of significance) onto `work` when the tops are equal so far.
-fn compare_step(a: Term, b: Term, exact: bool, work: &mut Vec<(Term, Term)>) -> Ordering {
+fn compare_step(a: Term, b: Term, exact: bool, work: &mut Vec<(Term, Term, bool)>) -> Ordering {
     if a == b {
         return Ordering::Equal;
     }
@@ -141,7 +141,7 @@ fn compare_step(a: Term, b: Term, exact: bool, work: &mut Vec<(Term, Term)>) -> 
                 return na.cmp(&nb);
             }
             for i in (0..na).rev() {
-                work.push((a.element(i), b.element(i)));
+                work.push((a.element(i), b.element(i), exact));
             }
             Ordering::Equal
         }
@@ -150,12 +150,12 @@ fn compare_step(a: Term, b: Term, exact: bool, work: &mut Vec<(Term, Term)>) -> 
             if na != nb {
                 return na.cmp(&nb);
             }
-            // keys first (all of them), then values
+            // keys first (all of them, in exact order: 1 < 1.0), then values
             for i in (0..na).rev() {
-                work.push((Term(a.word(1 + na + i)), Term(b.word(1 + na + i))));
+                work.push((Term(a.word(1 + na + i)), Term(b.word(1 + na + i)), exact));
             }
             for i in (0..na).rev() {
-                work.push((Term(a.word(1 + i)), Term(b.word(1 + i))));
+                work.push((Term(a.word(1 + i)), Term(b.word(1 + i)), true));
             }
             Ordering::Equal
         }
@@ -163,8 +163,8 @@ fn compare_step(a: Term, b: Term, exact: bool, work: &mut Vec<(Term, Term)>) -> 
         9 => {
             let (ha, ta) = a.cons_parts();
             let (hb, tb) = b.cons_parts();
-            work.push((ta, tb));
-            work.push((ha, hb));
+            work.push((ta, tb, exact));
+            work.push((ha, hb, exact));
             Ordering::Equal
         }
         10 => cmp_bits(a, b),
@@ -191,7 +191,7 @@ fn cmp_bits(a: Term, b: Term) -> Ordering {
     }
 }
 
-fn cmp_funs(a: Term, b: Term, work: &mut Vec<(Term, Term)>) -> Ordering {
+fn cmp_funs(a: Term, b: Term, work: &mut Vec<(Term, Term, bool)>) -> Ordering {
     let ka = crate::code::fun_key(a);
     let kb = crate::code::fun_key(b);
     match ka.cmp_key(&kb) {
@@ -203,7 +203,7 @@ fn cmp_funs(a: Term, b: Term, work: &mut Vec<(Term, Term)>) -> Ordering {
                     return n.cmp(&m);
                 }
                 for i in (0..n).rev() {
-                    work.push((Term(a.word(2 + i)), Term(b.word(2 + i))));
+                    work.push((Term(a.word(2 + i)), Term(b.word(2 + i)), true));
                 }
             }
             Ordering::Equal
