@@ -105,14 +105,18 @@ fn build_trace(p: &mut Process, x: &[Term; X_REGS], m: &Module, ip: u32, r: &Rai
             }
         }
     }
-    // Walk continuation pointers from the top of the stack.
+    // Walk continuation pointers from the top of the stack; like OTP,
+    // consecutive identical CPs (body recursion at one call site) are
+    // recorded once.
     let mut i = p.stack.len();
+    let mut prev = Term::NIL;
     while i > 0 && frames.len() < TRACE_DEPTH {
         i -= 1;
         let w = p.stack[i];
-        if !w.is_cp() || w == super::EXIT_CP {
+        if !w.is_cp() || w == super::EXIT_CP || w == prev {
             continue;
         }
+        prev = w;
         let (cm, cip) = w.cp_value();
         if let Some(cmod) = code::module(cm) {
             if let Some(f) = frame_at(&mut p.heap, &cmod, cip.saturating_sub(1), None) {

@@ -1104,8 +1104,16 @@ fn do_return(p: &mut Process) -> Flow {
     }
 }
 
+/// OTP 25 raises `+` and `/` failures without a BIF frame (measured with
+/// erl: `-`, `*`, `div`, `rem`, the bit operators and unary minus do get
+/// one).
+fn is_operator(e: &code::Export) -> bool {
+    e.module == atom::ERLANG && atom::with_name(e.function, |n| matches!(n, "+" | "/"))
+}
+
+#[cold]
 fn bif_raise(e: Exc, export: &'static code::Export, args: &[Term]) -> Flow {
-    let origin = if e.bif_frame {
+    let origin = if e.bif_frame && !is_operator(export) {
         Origin::Bif(export, args.to_vec())
     } else {
         Origin::Here
