@@ -16,18 +16,42 @@ use crate::heap::{Heap, MIN_CHUNK};
 use crate::process::Process;
 use crate::term::{Header, Term};
 
+/// To-space: a chain of chunks; objects never straddle two chunks.
 struct ToSpace {
-    mem: Box<[u64]>,
-    top: usize,
+    chunks: Vec<(Box<[u64]>, usize)>,
 }
 
 impl ToSpace {
+    fn new(first: Box<[u64]>) -> ToSpace {
+        ToSpace {
+            chunks: vec![(first, 0)],
+        }
+    }
+
     #[inline]
     fn alloc(&mut self, n: usize) -> *mut u64 {
-        debug_assert!(self.top + n <= self.mem.len());
-        let p = self.mem[self.top..].as_mut_ptr();
-        self.top += n;
+        let last = self.chunks.len() - 1;
+        let (c, top) = &mut self.chunks[last];
+        if *top + n <= c.len() {
+            let p = c[*top..].as_mut_ptr();
+            *top += n;
+            return p;
+        }
+        self.grow(n)
+    }
+
+    #[cold]
+    fn grow(&mut self, n: usize) -> *mut u64 {
+        let last_len = self.chunks.last().map(|(c, _)| c.len()).unwrap_or(MIN_CHUNK);
+        let size = n.max(last_len).max(MIN_CHUNK);
+        let mut c = vec![0u64; size].into_boxed_slice();
+        let p = c.as_mut_ptr();
+        self.chunks.push((c, n));
         p
+    }
+
+    fn used(&self) -> usize {
+        self.chunks.iter().map(|(_, t)| *t).sum()
     }
 }
 
@@ -77,19 +101,15 @@ fn evacuate_slot(slot: &mut Term, to: &mut ToSpace) {
 /// Collect `p`'s heap. `xregs` are the live x registers. After return the
 /// heap has room for `need` more words before the next collection is due.
 pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
-    // Fold message fragments into from-space accounting: their terms are
-    // copied like everything else and the fragments dropped afterwards.
-    let mut from_words = p.heap.used();
-    for m in p.mailbox.iter() {
-        if let Some(f) = &m.frag {
-            from_words += f.used();
-        }
-    }
-    let cap = from_words.max(MIN_CHUNK);
-    let mut to = ToSpace {
-        mem: vec![0u64; cap].into_boxed_slice(),
-        top: 0,
+    // First to-space chunk: sized for what survived last time plus slack;
+    // a spare buffer from the previous collection is reused when it fits
+    // (fresh multi-megabyte buffers cost a page fault per 4 KiB).
+    let want = (p.last_live + p.last_live / 2 + need).max(MIN_CHUNK * 4);
+    let first = match p.gc_spare.take() {
+        Some(s) if s.len() >= want && s.len() <= want * 4 => s,
+        _ => vec![0u64; want].into_boxed_slice(),
     };
+    let mut to = ToSpace::new(first);
 
     for r in xregs.iter_mut() {
         evacuate_slot(r, &mut to);
@@ -111,25 +131,33 @@ pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
     }
     evacuate_slot(&mut p.exit_reason, &mut to);
 
-    // Cheney scan.
+    // Cheney scan over every to-space chunk, including ones added while
+    // scanning.
+    let mut ci = 0;
     let mut scan = 0;
-    while scan < to.top {
-        let w = Term(to.mem[scan]);
-        if w.is_header() {
-            let h = Header(w.0);
-            scan += 1 + h.raw_prefix();
-            continue;
+    while ci < to.chunks.len() {
+        while scan < to.chunks[ci].1 {
+            let w = Term(to.chunks[ci].0[scan]);
+            if w.is_header() {
+                scan += 1 + Header(w.0).raw_prefix();
+                continue;
+            }
+            let nw = evacuate(w, &mut to);
+            to.chunks[ci].0[scan] = nw.0;
+            scan += 1;
         }
-        let nw = evacuate(w, &mut to);
-        to.mem[scan] = nw.0;
-        scan += 1;
+        ci += 1;
+        scan = 0;
     }
 
-    let live = to.top;
+    let live = to.used();
     for m in p.mailbox.iter_mut() {
         m.frag = None;
     }
-    p.heap.install(to.mem, live);
+    let old = p.heap.install(to.chunks);
+    // Keep the largest old chunk as the next to-space.
+    p.gc_spare = old.into_iter().max_by_key(|c| c.len());
+    p.last_live = live;
     let budget = (live * 2).max(live + need + MIN_CHUNK);
     p.heap.set_budget(budget);
     p.gc_count += 1;

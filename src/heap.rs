@@ -28,6 +28,8 @@ pub struct Heap {
 
 /// Smallest chunk; a fresh process starts with this many words (OTP: 233).
 pub const MIN_CHUNK: usize = 256;
+/// Largest chunk added when a heap overflows between collections.
+pub const SPILL_CHUNK: usize = 1 << 16;
 
 impl Heap {
     pub fn new(words: usize) -> Heap {
@@ -87,7 +89,7 @@ impl Heap {
     #[cold]
     fn alloc_slow(&mut self, n: usize) -> *mut u64 {
         let last_len = self.chunks.last().map(|c| c.len()).unwrap_or(0);
-        let size = n.max(last_len).max(MIN_CHUNK);
+        let size = n.max(last_len.min(SPILL_CHUNK)).max(MIN_CHUNK);
         self.used_before += self.top;
         self.chunks.push(vec![0u64; size].into_boxed_slice());
         self.top = n;
@@ -105,12 +107,26 @@ impl Heap {
         self.used_before += used;
     }
 
-    /// Replace all chunks by `fresh` (GC's to-space) holding `used` words.
-    pub(crate) fn install(&mut self, fresh: Box<[u64]>, used: usize) {
-        self.chunks.clear();
-        self.chunks.push(fresh);
-        self.top = used;
+    /// Replace all chunks by the GC's to-space chunks (`(chunk, used)`,
+    /// in order; the last one becomes the bump chunk). Returns the old
+    /// chunks so the collector can keep one as a spare.
+    pub(crate) fn install(&mut self, fresh: Vec<(Box<[u64]>, usize)>) -> Vec<Box<[u64]>> {
+        let old = std::mem::take(&mut self.chunks);
         self.used_before = 0;
+        self.top = 0;
+        let n = fresh.len();
+        for (i, (c, used)) in fresh.into_iter().enumerate() {
+            if i + 1 == n {
+                self.top = used;
+            } else {
+                self.used_before += used;
+            }
+            self.chunks.push(c);
+        }
+        if self.chunks.is_empty() {
+            self.chunks.push(vec![0u64; MIN_CHUNK].into_boxed_slice());
+        }
+        old
     }
 
     /// The words of every chunk, for heap verification in tests.

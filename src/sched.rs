@@ -200,8 +200,8 @@ fn handle_signals(p: &mut Process) -> Option<Term> {
                 }
             }
             Signal::Unlink(from) => p.links.retain(|&l| l != from),
-            Signal::Monitor { from, ref_id } => p.monitored_by.push((ref_id, from)),
-            Signal::Demonitor { ref_id } => p.monitored_by.retain(|&(r, _)| r != ref_id),
+            Signal::Monitor { from, ref_id, name } => p.monitored_by.push((ref_id, from, name)),
+            Signal::Demonitor { ref_id } => p.monitored_by.retain(|&(r, _, _)| r != ref_id),
             Signal::Exit {
                 from,
                 reason,
@@ -246,7 +246,7 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
     };
     for s in leftover.into_iter().chain(std::mem::take(&mut p.pending)) {
         match s {
-            Signal::Monitor { from, ref_id } => p.monitored_by.push((ref_id, from)),
+            Signal::Monitor { from, ref_id, name } => p.monitored_by.push((ref_id, from, name)),
             Signal::Link(from) => {
                 if !p.links.contains(&from) {
                     p.links.push(from)
@@ -266,13 +266,18 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
             },
         );
     }
-    for &(ref_id, watcher) in &p.monitored_by {
+    let watchers = p.monitored_by.clone();
+    for (ref_id, watcher, name) in watchers {
         let r = p.heap.reference(ref_id);
+        let obj = match name {
+            Some(n) => p.heap.tuple(&[Term::atom(n), Term::atom(atom::NONODE)]),
+            None => self_t,
+        };
         let down = p.heap.tuple(&[
             Term::atom(atom::DOWN),
             r,
             Term::atom(atom::PROCESS),
-            self_t,
+            obj,
             reason,
         ]);
         vm::send_signal(watcher, Signal::Message(vm::make_message(down)));

@@ -14,6 +14,7 @@ pub mod arith;
 pub mod atoms;
 pub mod binaries;
 pub mod float_fmt;
+pub mod hash;
 pub mod lists;
 pub mod maps;
 pub mod native;
@@ -148,6 +149,7 @@ fn tables() -> &'static [&'static [Bif]] {
         tuples::TABLE,
         types::TABLE,
         unicode::TABLE,
+        hash::TABLE,
     ]
 }
 

@@ -194,7 +194,7 @@ pub fn spawn_with(
         p.links.push(pid);
     }
     if let Some(ref_id) = monitor {
-        q.monitored_by.push((ref_id, p.pid));
+        q.monitored_by.push((ref_id, p.pid, None));
         p.monitors.push((ref_id, pid));
     }
     vm::add_process(q);
@@ -330,7 +330,23 @@ fn monitor2(p: &mut Process, a: &[Term]) -> R {
         return Err(Exc::badarg());
     };
     let delivered = match pid {
-        Some(pid) if pid != p.pid => vm::send_signal(pid, Signal::Monitor { from: p.pid, ref_id: id }),
+        Some(pid) if pid != p.pid => {
+            let name = if target.is_pid() {
+                None
+            } else if target.is_atom() {
+                Some(target.atom_value())
+            } else {
+                Some(target.element(0).atom_value())
+            };
+            vm::send_signal(
+                pid,
+                Signal::Monitor {
+                    from: p.pid,
+                    ref_id: id,
+                    name,
+                },
+            )
+        }
         Some(_) => true,
         None => false,
     };

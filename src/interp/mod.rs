@@ -1027,7 +1027,13 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                         None => ip = *fail,
                     }
                 }
-                Instr::BsInitWritable => ip += 1,
+                Instr::BsInitWritable => {
+                    // x0 = size hint in; an empty binary to append to out.
+                    // (Appends copy for now: amortised O(n) appends come
+                    // with writable refc binaries.)
+                    x[0] = p.heap.binary(&[]);
+                    ip += 1;
+                }
             }
         };
         match flow {

@@ -39,7 +39,13 @@ pub enum Signal {
         linked: bool,
     },
     /// `from` monitors us under reference number `ref_id`.
-    Monitor { from: u64, ref_id: u64 },
+    /// `name`: the registered name the monitor was set up by (the DOWN
+    /// message then names `{Name, Node}` instead of the pid).
+    Monitor {
+        from: u64,
+        ref_id: u64,
+        name: Option<Atom>,
+    },
     Demonitor { ref_id: u64 },
 }
 
@@ -104,8 +110,8 @@ pub struct Process {
     pub links: Vec<u64>,
     /// Monitors we hold on others: (ref number, target pid).
     pub monitors: Vec<(u64, u64)>,
-    /// Monitors others hold on us: (ref number, watcher pid).
-    pub monitored_by: Vec<(u64, u64)>,
+    /// Monitors others hold on us: (ref number, watcher pid, name used).
+    pub monitored_by: Vec<(u64, u64, Option<Atom>)>,
     pub registered_name: Option<Atom>,
     pub initial_call: (Atom, Atom, u32),
     pub reductions: u64,
@@ -125,6 +131,10 @@ pub struct Process {
     pub gc_count: u64,
     /// Non-message signals taken from the inbox, handled by the scheduler.
     pub pending: Vec<Signal>,
+    /// Words that survived the last collection (sizes the next to-space).
+    pub last_live: usize,
+    /// A from-space chunk kept for reuse as the next to-space.
+    pub gc_spare: Option<Box<[u64]>>,
 }
 
 // SAFETY: a Process is owned by one scheduler thread at a time; its heap's
@@ -159,6 +169,8 @@ impl Process {
             catches: 0,
             gc_count: 0,
             pending: Vec::new(),
+            last_live: 0,
+            gc_spare: None,
         }
     }
 
