@@ -1,0 +1,55 @@
+%% Unicode text on the default (latin1) standard_io of `erl -noshell`:
+%% ~ts of code points > 255 prints \x{...} escapes, latin1 chars go out as
+%% single bytes, ~p never treats code points > 255 as printable (the default
+%% +pc is latin1), binaries holding UTF-8 print as bytes.
+-module(unicode_latin1).
+-export([main/0]).
+
+main() ->
+    io:format("~p~n", [io:getopts(standard_io)]),
+    io:format("~p~n", [io:printable_range()]),
+    Greek = [955, 945, 956, 948, 945],   % lambda alpha mu delta alpha
+    io:format("~ts~n", [Greek]),
+    io:format("~ts~n", [[$a, 1024, $b, 20320, 128512]]),
+    io:format("~p~n", [Greek]),
+    io:format("~tp~n", [Greek]),
+    io:format("~w~n", [Greek]),
+    Latin = "caf" ++ [233] ++ " na" ++ [239] ++ "ve",
+    io:format("~s|~ts|~p|~tp|~w~n", [Latin, Latin, Latin, Latin, Latin]),
+    Utf8 = unicode:characters_to_binary(Greek),
+    io:format("~p~n", [Utf8]),
+    io:format("~tp~n", [Utf8]),
+    io:format("~w~n", [Utf8]),
+    io:format("~ts~n", [Utf8]),
+    io:format("~p~n", [byte_size(Utf8)]),
+    io:format("~p~n", [unicode:characters_to_list(Utf8)]),
+    io:format("~p~n", [unicode:characters_to_list(<<"caf", 195, 169>>)]),
+    io:format("~p~n", [unicode:characters_to_binary("caf" ++ [233], unicode, latin1)]),
+    io:format("~p~n", [unicode:characters_to_binary([1024], unicode, latin1)]),
+    io:format("~p~n", [<<"caf", 233>>]),
+    io:format("~p~n", [<<"utf8 ", 206, 187>>]),
+    io:format("~p~n", [string:length(Greek)]),
+    io:format("~p~n", [string:length(Utf8)]),
+    io:format("~p~n", [string:uppercase(Greek)]),
+    io:format("~p~n", [string:reverse(Greek)]),
+    io:format("~ts~n", [string:uppercase(Greek)]),
+    io:format("~p~n", [lists:flatten(io_lib:format("~ts", [Greek]))]),
+    io:format("~p~n", [lists:flatten(io_lib:format("~tp", [Greek]))]),
+    io:format("~p~n", [lists:flatten(io_lib:format("~p", [Greek]))]),
+    io:format("~p~n", [try lists:flatten(io_lib:format("~s", [Greek])) catch error:R -> R end]),
+    io:format("~p~n", [atom_to_list(list_to_atom(Greek))]),
+    io:format("~p~n", [list_to_atom(Greek)]),
+    io:format("~tp~n", [list_to_atom(Greek)]),
+    io:format("~p~n", [atom_to_binary(list_to_atom(Greek))]),
+    io:format("~p~n", [[X || <<X/utf8>> <= Utf8]]),
+    io:format("~p~n", [<<955/utf8, 8364/utf8>>]),
+    io:format("~p~n", [<<16#1F600/utf8>>]),
+    io:format("~p~n", [[$€]]),
+    io:format("~p~n", ["€"]),
+    io:format("~p~n", [<<"€"/utf8>>]),
+    io:format("~p~n", [<<"€">>]),
+    io:format("~ts~n", [<<"€"/utf8>>]),
+    io:format("~p~n", [io_lib:printable_unicode_list(Greek)]),
+    io:format("~p~n", [io_lib:printable_latin1_list(Greek)]),
+    io:put_chars(Latin ++ "\n"),
+    io:format("~p~n", [try io:put_chars(Greek ++ "\n") catch C:R2 -> {C, R2} end]).
