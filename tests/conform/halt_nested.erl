@@ -1,5 +1,5 @@
-%% halt/1 from deep inside a call chain inside a try/after and a spawned
-%% helper: the after block does not run, the status is 0 even though main
+%% halt/1 from deep inside a body-recursive call chain inside a try/after:
+%% the after block does not run, and the status is 0 even though main
 %% would have crashed afterwards.
 -module(halt_nested).
 -export([main/0]).
