@@ -293,18 +293,31 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
 
                 // ---- data ----
                 Instr::GetList { src, head, tail } => {
-                    let (h, t) = get(p, x, *src).cons_parts();
+                    let l = get(p, x, *src);
+                    if !l.is_cons() {
+                        // only reachable with unverified code
+                        break 'inner err(Term::atom(atom::BADARG));
+                    }
+                    let (h, t) = l.cons_parts();
                     put(p, x, *head, h);
                     put(p, x, *tail, t);
                     ip += 1;
                 }
                 Instr::GetHd { src, dst } => {
-                    let h = get(p, x, *src).head();
+                    let l = get(p, x, *src);
+                    if !l.is_cons() {
+                        break 'inner err(Term::atom(atom::BADARG));
+                    }
+                    let h = l.head();
                     put(p, x, *dst, h);
                     ip += 1;
                 }
                 Instr::GetTl { src, dst } => {
-                    let t = get(p, x, *src).tail();
+                    let l = get(p, x, *src);
+                    if !l.is_cons() {
+                        break 'inner err(Term::atom(atom::BADARG));
+                    }
+                    let t = l.tail();
                     put(p, x, *dst, t);
                     ip += 1;
                 }
@@ -371,14 +384,23 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 Instr::Allocate { stack, heap, live } => {
                     if p.heap.wants_gc(*heap as usize) {
                         crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
+                        if p.heap.used() > MAX_HEAP_WORDS {
+                            return out_of_memory(p, "heap");
+                        }
                     }
                     let n = *stack as usize;
+                    if p.stack.len() > MAX_STACK_WORDS {
+                        return out_of_memory(p, "stack");
+                    }
                     p.stack.resize(p.stack.len() + n, Term::NIL);
                     ip += 1;
                 }
                 Instr::TestHeap { heap, live } => {
                     if p.heap.wants_gc(*heap as usize) {
                         crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
+                        if p.heap.used() > MAX_HEAP_WORDS {
+                            return out_of_memory(p, "heap");
+                        }
                     }
                     ip += 1;
                 }
@@ -401,6 +423,9 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
 
                 // ---- calls ----
                 Instr::Call { arity, target } => {
+                    if p.stack.len() > MAX_STACK_WORDS {
+                        return out_of_memory(p, "stack");
+                    }
                     p.stack.push(Term::cp(mi, ip + 1));
                     ip = *target;
                     reds -= 1;
@@ -1084,6 +1109,29 @@ fn yield_at(p: &mut Process, x: &[Term; X_REGS], mi: u16, ip: u32, live: u32) ->
     p.saved_x.extend_from_slice(&x[..live]);
     p.resume = (mi, ip);
     Outcome::Yield
+}
+
+/// Per-process limits (words). Past them the process is killed with
+/// `system_limit` and a message on stderr, instead of the VM running the
+/// machine out of memory (OTP would abort the whole node).
+pub const MAX_STACK_WORDS: usize = 1 << 28;
+pub const MAX_HEAP_WORDS: usize = 1 << 29;
+
+#[cold]
+fn out_of_memory(p: &mut Process, what: &str) -> Outcome {
+    eprintln!(
+        "beamz-jit: process <0.{}.0> exceeded its {} limit ({} words); killed with system_limit",
+        p.pid,
+        what,
+        if what == "stack" { MAX_STACK_WORDS } else { MAX_HEAP_WORDS }
+    );
+    p.stack.clear();
+    p.stack.shrink_to_fit();
+    Outcome::Exit {
+        class: Class::Error,
+        reason: Term::atom(atom::SYSTEM_LIMIT),
+        trace: Term::NIL,
+    }
 }
 
 #[cold]

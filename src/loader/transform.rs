@@ -59,6 +59,12 @@ impl std::error::Error for TransformError {}
 
 type R<T> = Result<T, TransformError>;
 
+/// Bounds on per-instruction resource requests (words).
+const MAX_HEAP_NEED: u32 = 1 << 24;
+const MAX_FRAME: u32 = 1 << 16;
+/// Catch tags encode code indices in 22 bits.
+const MAX_CODE: usize = 1 << 22;
+
 struct Cx<'a> {
     file: &'a BeamFile,
     atoms: Vec<Atom>,
@@ -98,6 +104,26 @@ impl<'a> Cx<'a> {
 
     fn u32(&self, op: &GenericOp, i: usize) -> R<u32> {
         u32::try_from(self.u(op, i)?).map_err(|_| self.bad("integer too large"))
+    }
+
+    /// A call arity or live-register count: at most 255 (OTP's limit), so
+    /// register slices `x[..n]` and `x[n + 1]` stay inside the file.
+    fn arity(&self, op: &GenericOp, i: usize) -> R<u32> {
+        let a = self.u32(op, i)?;
+        if a > 255 {
+            return Err(self.bad("arity or live count above 255"));
+        }
+        Ok(a)
+    }
+
+    /// A frame size or heap need, bounded so a hostile file cannot ask for
+    /// gigabytes in one instruction.
+    fn words(&self, op: &GenericOp, i: usize, max: u32) -> R<u32> {
+        let a = self.u32(op, i)?;
+        if a > max {
+            return Err(self.bad("frame or heap size too large"));
+        }
+        Ok(a)
     }
 
     fn atom_term(&self, idx: u32) -> R<Term> {
@@ -182,6 +208,15 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A y register holding a catch tag (encoded in 10 bits).
+    fn catch_y(&self, op: &GenericOp, i: usize) -> R<u16> {
+        let y = self.y(op, i)?;
+        if y >= 1024 {
+            return Err(self.bad("catch/try slot above y1023"));
+        }
+        Ok(y)
+    }
+
     fn fr(&self, op: &GenericOp, i: usize) -> R<u16> {
         match self.arg(op, i)? {
             Operand::FloatReg(n) if (*n as usize) < F_REGS => Ok(*n as u16),
@@ -200,7 +235,7 @@ impl<'a> Cx<'a> {
     /// here, funs take their environment words at make_fun time).
     fn heap_need(&self, op: &GenericOp, i: usize) -> R<u32> {
         match self.arg(op, i)? {
-            Operand::U(v) => Ok((*v).min(u32::MAX as u64) as u32),
+            Operand::U(v) if *v <= MAX_HEAP_NEED as u64 => Ok(*v as u32),
             Operand::AllocList(l) => {
                 let mut n = 0u64;
                 for &(kind, count) in l {
@@ -208,7 +243,10 @@ impl<'a> Cx<'a> {
                         n = n.saturating_add(count);
                     }
                 }
-                Ok(n.min(u32::MAX as u64) as u32)
+                if n > MAX_HEAP_NEED as u64 {
+                    return Err(self.bad("heap need too large"));
+                }
+                Ok(n as u32)
             }
             _ => Err(self.bad("expected a heap need")),
         }
@@ -350,6 +388,9 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
         }
         code.push(ins);
     }
+    if code.len() >= MAX_CODE {
+        return Err(TransformError::Structure("module code too large".into()));
+    }
     if !matches!(code.last(), Some(Instr::IntCodeEnd)) {
         return Err(TransformError::Structure("code does not end with int_code_end".into()));
     }
@@ -440,7 +481,7 @@ fn compare(cmp: Cmp, cx: &mut Cx, op: &GenericOp) -> R<Instr> {
 }
 
 fn call_ext(cx: &Cx, op: &GenericOp, dealloc: Option<u32>, only: bool) -> R<Instr> {
-    let arity = cx.u32(op, 0)?;
+    let arity = cx.arity(op, 0)?;
     let e = cx.import(op, 1)?;
     if e.module == atom::ERLANG && e.function == atom::APPLY && (arity == 2 || arity == 3) {
         let tail = if only { Some(0) } else { dealloc };
@@ -473,7 +514,7 @@ fn bif_op(cx: &mut Cx, op: &GenericOp, nargs: usize, gc: bool) -> R<Instr> {
     // bifN:   Fail Bif Args.. Dst        (bif0 has no Fail)
     // gc_bifN: Fail Live Bif Args.. Dst
     let (fail, live, bif_at) = if gc {
-        (cx.label(op, 0)?, cx.u32(op, 1)?, 2)
+        (cx.label(op, 0)?, cx.arity(op, 1)?, 2)
     } else if nargs == 0 {
         (NO_LABEL, 0, 0)
     } else {
@@ -733,20 +774,20 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         },
         3 => Instr::IntCodeEnd,
         4 => Instr::Call {
-            arity: cx.u32(op, 0)?,
+            arity: cx.arity(op, 0)?,
             target: cx.label(op, 1)?,
         },
         5 => Instr::CallLast {
-            arity: cx.u32(op, 0)?,
+            arity: cx.arity(op, 0)?,
             target: cx.label(op, 1)?,
-            dealloc: cx.u32(op, 2)?,
+            dealloc: cx.words(op, 2, MAX_FRAME)?,
         },
         6 => Instr::CallOnly {
-            arity: cx.u32(op, 0)?,
+            arity: cx.arity(op, 0)?,
             target: cx.label(op, 1)?,
         },
         7 => call_ext(cx, op, None, false)?,
-        8 => call_ext(cx, op, Some(cx.u32(op, 2)?), false)?,
+        8 => call_ext(cx, op, Some(cx.words(op, 2, MAX_FRAME)?), false)?,
         78 => call_ext(cx, op, None, true)?,
         9 => bif_op(cx, op, 0, false)?,
         10 => bif_op(cx, op, 1, false)?,
@@ -755,20 +796,20 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         125 => bif_op(cx, op, 2, true)?,
         152 => bif_op(cx, op, 3, true)?,
         12 => Instr::Allocate {
-            stack: cx.u32(op, 0)?,
+            stack: cx.words(op, 0, MAX_FRAME)?,
             heap: 0,
-            live: cx.u32(op, 1)?,
+            live: cx.arity(op, 1)?,
         },
         13 => Instr::Allocate {
-            stack: cx.u32(op, 0)?,
+            stack: cx.words(op, 0, MAX_FRAME)?,
             heap: cx.heap_need(op, 1)?,
-            live: cx.u32(op, 2)?,
+            live: cx.arity(op, 2)?,
         },
         16 => Instr::TestHeap {
             heap: cx.heap_need(op, 0)?,
-            live: cx.u32(op, 1)?,
+            live: cx.arity(op, 1)?,
         },
-        18 => Instr::Deallocate { n: cx.u32(op, 0)? },
+        18 => Instr::Deallocate { n: cx.words(op, 0, MAX_FRAME)? },
         19 => Instr::Return,
         20 => Instr::Send,
         21 => Instr::RemoveMessage,
@@ -816,7 +857,7 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             target: cx.label(op, 0)?,
         },
         62 => Instr::Catch {
-            y: cx.y(op, 0)?,
+            y: cx.catch_y(op, 0)?,
             handler: cx.label(op, 1)?,
         },
         63 => Instr::CatchEnd { y: cx.y(op, 0)? },
@@ -848,7 +889,7 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         73 => Instr::IfEnd,
         74 => Instr::CaseEnd { src: cx.src(op, 0)? },
         75 => Instr::CallFun {
-            arity: cx.u32(op, 0)?,
+            arity: cx.arity(op, 0)?,
         },
         77 => type_test(TypeTest::Function, cx, op)?,
         96 => {
@@ -891,7 +932,7 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             dst: cx.fr(op, 2)?,
         },
         104 => Instr::Try {
-            y: cx.y(op, 0)?,
+            y: cx.catch_y(op, 0)?,
             handler: cx.label(op, 1)?,
         },
         105 => Instr::TryEnd { y: cx.y(op, 0)? },
@@ -902,11 +943,11 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             value: cx.src(op, 1)?,
         },
         112 => Instr::Apply {
-            arity: cx.u32(op, 0)?,
+            arity: cx.arity(op, 0)?,
         },
         113 => Instr::ApplyLast {
-            arity: cx.u32(op, 0)?,
-            dealloc: cx.u32(op, 1)?,
+            arity: cx.arity(op, 0)?,
+            dealloc: cx.words(op, 1, MAX_FRAME)?,
         },
         114 => type_test(TypeTest::Boolean, cx, op)?,
         115 => Instr::IsFunction2 {
@@ -948,7 +989,7 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             }
         }
         133 => Instr::BsInitWritable,
-        136 => Instr::Trim { n: cx.u32(op, 0)? },
+        136 => Instr::Trim { n: cx.words(op, 0, MAX_FRAME)? },
         138 => bs_utf(cx, op, 8, false)?,
         139 => bs_utf(cx, op, 8, true)?,
         140 => bs_utf(cx, op, 16, false)?,
@@ -1117,7 +1158,7 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         },
         177 => create_bin(cx, op)?,
         178 => Instr::CallFun2 {
-            arity: cx.u32(op, 1)?,
+            arity: cx.arity(op, 1)?,
             fun: cx.src(op, 2)?,
         },
         180 => Instr::Badrecord { src: cx.src(op, 0)? },
