@@ -61,12 +61,12 @@ fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
         } else {
             (b.float_value(), a, true)
         };
-        let o = cmp_float_int(f, i);
-        let o = if o == Ordering::Equal && exact {
-            // integer < float when equal in exact order
+        // Exact order (map keys, `=:=`): every integer sorts before every
+        // float, whatever their values (OTP: `#{1 => a,2 => h,1.0 => b}`).
+        let o = if exact {
             Ordering::Greater
         } else {
-            o
+            cmp_float_int(f, i)
         };
         return if flip { o.reverse() } else { o };
     }
