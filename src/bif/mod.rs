@@ -13,16 +13,19 @@
 pub mod arith;
 pub mod atoms;
 pub mod binaries;
+pub mod binary_mod;
 pub mod float_fmt;
 pub mod hash;
 pub mod lists;
 pub mod maps;
+pub mod math;
 pub mod native;
 pub mod num;
 pub mod os;
 pub mod persistent;
 pub mod process;
 pub mod standin;
+pub mod string_num;
 pub mod tuples;
 pub mod types;
 pub mod unicode;
@@ -150,6 +153,9 @@ fn tables() -> &'static [&'static [Bif]] {
         types::TABLE,
         unicode::TABLE,
         hash::TABLE,
+        binary_mod::TABLE,
+        math::TABLE,
+        string_num::TABLE,
     ]
 }
 
