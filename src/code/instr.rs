@@ -69,6 +69,53 @@ pub enum Cmp {
     NeExact,
 }
 
+/// Integer-friendly binary operators with an inline small-integer path.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    IntDiv,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
+}
+
+impl ArithOp {
+    pub fn from_name(n: &str) -> Option<ArithOp> {
+        Some(match n {
+            "+" => ArithOp::Add,
+            "-" => ArithOp::Sub,
+            "*" => ArithOp::Mul,
+            "div" => ArithOp::IntDiv,
+            "rem" => ArithOp::Rem,
+            "band" => ArithOp::Band,
+            "bor" => ArithOp::Bor,
+            "bxor" => ArithOp::Bxor,
+            "bsl" => ArithOp::Bsl,
+            "bsr" => ArithOp::Bsr,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            ArithOp::Add => "+",
+            ArithOp::Sub => "-",
+            ArithOp::Mul => "*",
+            ArithOp::IntDiv => "div",
+            ArithOp::Rem => "rem",
+            ArithOp::Band => "band",
+            ArithOp::Bor => "bor",
+            ArithOp::Bxor => "bxor",
+            ArithOp::Bsl => "bsl",
+            ArithOp::Bsr => "bsr",
+        }
+    }
+}
+
 #[derive(Copy, Clone, Debug, PartialEq)]
 pub enum FloatOp {
     Add,
@@ -209,6 +256,9 @@ pub enum Instr {
     MakeFun { lambda: &'static Lambda, dst: Dst, env: Box<[Src]> },
 
     // ---- BIFs inline ----
+    /// `dst = a op b`: small integers inline, everything else through the
+    /// `erlang:op/2` BIF (same results, same errors).
+    Arith { op: ArithOp, fail: Label, a: Src, b: Src, dst: Dst },
     /// Guard or body BIF: `dst = f(args)`; on error jump to `fail` or raise.
     Bif { bif: BifRef, fail: Label, args: Box<[Src]>, dst: Dst, live: u32 },
 

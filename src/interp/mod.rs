@@ -147,11 +147,86 @@ fn type_test(test: TypeTest, t: Term) -> bool {
     }
 }
 
+/// Small-integer arithmetic without leaving the interpreter loop; `None`
+/// when the result (or the operation) needs the general path.
+#[inline(always)]
+fn small_arith(op: ArithOp, x: i64, y: i64) -> Option<Term> {
+    let r = match op {
+        ArithOp::Add => x + y,
+        ArithOp::Sub => x - y,
+        ArithOp::Mul => x.checked_mul(y)?,
+        ArithOp::IntDiv => {
+            if y == 0 {
+                return None;
+            }
+            x / y
+        }
+        ArithOp::Rem => {
+            if y == 0 {
+                return None;
+            }
+            x % y
+        }
+        ArithOp::Band => x & y,
+        ArithOp::Bor => x | y,
+        ArithOp::Bxor => x ^ y,
+        ArithOp::Bsl => {
+            if !(0..16).contains(&y) {
+                return None;
+            }
+            x << y
+        }
+        ArithOp::Bsr => {
+            if y < 0 {
+                return None;
+            }
+            x >> y.min(63)
+        }
+    };
+    Term::try_small(r)
+}
+
+#[cold]
+fn arith_slow(p: &mut Process, op: ArithOp, a: Term, b: Term) -> Result<Term, Exc> {
+    use crate::bif::arith;
+    match op {
+        ArithOp::Add => arith::add(p, a, b),
+        ArithOp::Sub => arith::sub(p, a, b),
+        ArithOp::Mul => arith::mul(p, a, b),
+        ArithOp::IntDiv => arith::idiv(p, a, b),
+        ArithOp::Rem => arith::rem(p, a, b),
+        ArithOp::Band => arith::band(p, a, b),
+        ArithOp::Bor => arith::bor(p, a, b),
+        ArithOp::Bxor => arith::bxor(p, a, b),
+        ArithOp::Bsl => arith::shift(p, a, b),
+        ArithOp::Bsr => {
+            if !b.is_integer() {
+                return Err(Exc::badarith());
+            }
+            let nb = arith::sub(p, Term::small(0), b)?;
+            arith::shift(p, a, nb)
+        }
+    }
+}
+
+/// `=:=` with the common cases inline: identical words, or two different
+/// immediates (which are never exactly equal unless both are floats).
+#[inline(always)]
+fn exact_eq_fast(a: Term, b: Term) -> bool {
+    if a == b {
+        return true;
+    }
+    if !a.is_pointer() && !b.is_pointer() && !(a.is_float() && b.is_float()) {
+        return false;
+    }
+    order::exact_eq(a, b)
+}
+
 #[inline]
 fn compare(cmp: Cmp, a: Term, b: Term) -> bool {
     match cmp {
-        Cmp::EqExact => order::exact_eq(a, b),
-        Cmp::NeExact => !order::exact_eq(a, b),
+        Cmp::EqExact => exact_eq_fast(a, b),
+        Cmp::NeExact => !exact_eq_fast(a, b),
         Cmp::Eq => order::eq(a, b),
         Cmp::Ne => !order::eq(a, b),
         Cmp::Lt => {
@@ -505,6 +580,44 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                             break 'inner do_return(p);
                         }
                         Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
+                    }
+                }
+                Instr::Arith {
+                    op,
+                    fail,
+                    a,
+                    b,
+                    dst,
+                } => {
+                    let va = get(p, x, *a);
+                    let vb = get(p, x, *b);
+                    if va.is_small() && vb.is_small() {
+                        if let Some(t) = small_arith(*op, va.small_value(), vb.small_value()) {
+                            put(p, x, *dst, t);
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    match arith_slow(p, *op, va, vb) {
+                        Ok(v) => {
+                            put(p, x, *dst, v);
+                            ip += 1;
+                        }
+                        Err(mut e) => {
+                            if *fail != NO_LABEL {
+                                ip = *fail;
+                            } else {
+                                let export = code::export(
+                                    atom::ERLANG,
+                                    atom::intern_static(op.name()),
+                                    2,
+                                );
+                                if inline_operator(export, &[*a, *b]) {
+                                    e.bif_frame = false;
+                                }
+                                break 'inner bif_raise(e, export, &[va, vb]);
+                            }
+                        }
                     }
                 }
                 Instr::Bif {

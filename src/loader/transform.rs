@@ -526,6 +526,17 @@ fn bif_op(cx: &mut Cx, op: &GenericOp, nargs: usize, gc: bool) -> R<Instr> {
         args.push(cx.src(op, bif_at + 1 + i)?);
     }
     let dst = cx.dst(op, bif_at + 1 + nargs)?;
+    if nargs == 2 && bif.export.module == atom::ERLANG {
+        if let Some(aop) = atom::with_name(bif.export.function, ArithOp::from_name) {
+            return Ok(Instr::Arith {
+                op: aop,
+                fail,
+                a: args[0],
+                b: args[1],
+                dst,
+            });
+        }
+    }
     Ok(Instr::Bif {
         bif,
         fail,

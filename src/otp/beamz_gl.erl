@@ -146,7 +146,7 @@ crash_report(Class, Reason, Stack) ->
     Text = try erl_error:format_exception(1, Class, Reason, Stack, SF, PF, latin1)
            catch _:_ -> io_lib:format("~p:~p~n~p", [Class, Reason, Stack])
            end,
-    Out = try unicode:characters_to_binary(["escript: exception ", Text, "\n"], unicode, latin1)
+    Out = try unicode:characters_to_binary(["escript: ", Text, "\n"], unicode, latin1)
           catch _:_ -> list_to_binary(io_lib:format("escript: exception ~p:~p~n", [Class, Reason]))
           end,
     beamz_native:put_stderr(Out),
