@@ -63,6 +63,22 @@ fn install_boot_module() -> Result<u16, String> {
     Ok(code::install(m))
 }
 
+/// `BEAMZ_STATS=1`: one line of run statistics on stderr at exit.
+fn print_stats() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let hwm = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or("0");
+    eprintln!(
+        "beamz-stats: peak_rss_kb={} modules={} atoms={}",
+        hwm,
+        code::loaded_names().len(),
+        atom::count()
+    );
+}
+
 fn start_error(msg: &str) -> i32 {
     eprintln!("beamz-jit: {msg}");
     EXIT_START
@@ -171,6 +187,9 @@ pub fn run(cfg: RunConfig) -> i32 {
     };
     let end = sched::run(main_pid, &report);
     vm::flush_stdout();
+    if std::env::var_os("BEAMZ_STATS").is_some() {
+        print_stats();
+    }
     match end {
         End::Normal => 0,
         End::Halt(n) => n,
