@@ -101,6 +101,13 @@ fn evacuate_slot(slot: &mut Term, to: &mut ToSpace) {
 /// Collect `p`'s heap. `xregs` are the live x registers. After return the
 /// heap has room for `need` more words before the next collection is due.
 pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
+    // Every ProcBin on the heap or in message fragments (the MSO list).
+    let mut mso = std::mem::take(&mut p.heap.offheap);
+    for m in p.mailbox.iter_mut() {
+        if let Some(f) = &mut m.frag {
+            mso.append(&mut f.offheap);
+        }
+    }
     // First to-space chunk: sized for what survived last time plus slack;
     // a spare buffer from the previous collection is reused when it fits
     // (fresh multi-megabyte buffers cost a page fault per 4 KiB).
@@ -151,10 +158,29 @@ pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
     }
 
     let live = to.used();
+    // Sweep the MSO list while from-space is still mapped: moved ProcBins
+    // (header now a forwarding pointer) stay, at their new address; the
+    // others are garbage and give up their buffer's strong count.
+    let mut survivors = Vec::with_capacity(mso.len());
+    let mut live_bin_words = 0usize;
+    for h in mso {
+        // SAFETY: `h` is a ProcBin header (or its forwarding pointer) in
+        // from-space, which is freed only below.
+        let w = Term(unsafe { *h });
+        if w.is_boxed() {
+            live_bin_words += (w.word(2) / 64) as usize;
+            survivors.push(w.ptr());
+        } else {
+            // SAFETY: a dead ProcBin still owns its strong count.
+            unsafe { crate::heap::release_procbin(h) };
+        }
+    }
     for m in p.mailbox.iter_mut() {
         m.frag = None;
     }
     let old = p.heap.install(to.chunks);
+    p.heap.offheap = survivors;
+    p.heap.reset_vheap(live_bin_words);
     // Keep the largest old chunk as the next to-space.
     p.gc_spare = old.into_iter().max_by_key(|c| c.len());
     p.last_live = live;
@@ -172,6 +198,36 @@ pub fn heap_words(h: &Heap) -> usize {
 mod tests {
     use super::*;
     use crate::term::order::exact_eq;
+
+    /// Big binaries are shared between heaps by reference count and freed
+    /// when the last holder's GC (or heap drop) lets go of them.
+    #[test]
+    fn procbins_are_shared_and_released() {
+        use crate::term::binary::procbin_buf;
+        let mut p = Process::new(1, Term::NIL);
+        let big = p.heap.binary(&[7u8; 1000]);
+        assert_eq!(big.header().kind(), crate::term::Kind::ProcBin);
+        let buf_ptr = big.word(1) as *const crate::term::binary::BinBuf;
+        // SAFETY: `big` holds a count; we only read the count.
+        let count = || unsafe {
+            std::sync::Arc::increment_strong_count(buf_ptr);
+            let a = std::sync::Arc::from_raw(buf_ptr);
+            std::sync::Arc::strong_count(&a) - 1
+        };
+        assert_eq!(count(), 1);
+        let mut q = Process::new(2, Term::NIL);
+        let shared = crate::process::copy::copy_term(big, &mut q.heap);
+        assert_eq!(count(), 2);
+        assert_eq!(procbin_buf(shared).bytes(1000), &[7u8; 1000][..]);
+        // p keeps it alive through a register across a collection
+        let mut regs = [big];
+        collect(&mut p, &mut regs, 0);
+        assert_eq!(count(), 2);
+        // then drops it: the next collection releases p's count
+        collect(&mut p, &mut [], 0);
+        assert_eq!(count(), 1);
+        drop(q);
+    }
 
     #[test]
     fn collect_keeps_live_and_drops_garbage() {

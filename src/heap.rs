@@ -11,8 +11,14 @@
 //!
 //! A heap built with [`Heap::literal`] makes pointers carrying the literal
 //! bit: module literal areas are immortal and never copied.
+//!
+//! Binaries above 64 bytes are `ProcBin`s: the heap keeps the list of the
+//! ones it holds (`offheap`, OTP's MSO list) so the collector can release
+//! the buffers of those that died, and dropping a heap releases the rest.
 
+use crate::term::binary::{BinBuf, HEAP_BIN_LIMIT, PB_WRITABLE};
 use crate::term::{bignum, Header, Kind, Term};
+use std::sync::Arc;
 
 pub struct Heap {
     /// Full chunks (older first) plus the current one last.
@@ -24,6 +30,37 @@ pub struct Heap {
     /// Collection is wanted once `used()` passes this.
     budget: usize,
     literal: bool,
+    /// Header addresses of the `ProcBin`s allocated on this heap.
+    pub(crate) offheap: Vec<*mut u64>,
+    /// Off-heap binary bytes (in words) referenced from this heap since the
+    /// last collection ("virtual heap", as OTP's bin_vheap): garbage
+    /// binaries trigger a collection even when the heap itself is small.
+    vheap: usize,
+    vheap_budget: usize,
+}
+
+/// The smallest virtual-heap budget (words): 1 MiB of binaries.
+pub const MIN_VHEAP: usize = 1 << 17;
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for &h in &self.offheap {
+            // SAFETY: `offheap` holds headers of ProcBins on this heap's
+            // chunks (still allocated: chunks drop after this). A ProcBin
+            // moved by GC was removed from the list by the collector, so
+            // each entry still owns its strong count.
+            unsafe { release_procbin(h) };
+        }
+    }
+}
+
+/// Give up the strong count a `ProcBin` at header `h` owns.
+///
+/// # Safety
+/// `h` points at a live `ProcBin` header whose count was not released yet.
+pub(crate) unsafe fn release_procbin(h: *mut u64) {
+    let p = *h.add(1) as *const BinBuf;
+    drop(Arc::from_raw(p));
 }
 
 /// Smallest chunk; a fresh process starts with this many words (OTP: 233).
@@ -40,6 +77,9 @@ impl Heap {
             used_before: 0,
             budget: words,
             literal: false,
+            offheap: Vec::new(),
+            vheap: 0,
+            vheap_budget: MIN_VHEAP,
         }
     }
 
@@ -59,7 +99,18 @@ impl Heap {
 
     #[inline]
     pub fn wants_gc(&self, need: usize) -> bool {
-        self.used() + need > self.budget
+        self.used() + need > self.budget || self.vheap > self.vheap_budget
+    }
+
+    /// Count `bytes` of off-heap binary data toward the virtual heap.
+    pub fn add_vheap(&mut self, bytes: usize) {
+        self.vheap += bytes / 8;
+    }
+
+    /// After a collection: `live` words of binaries survived.
+    pub(crate) fn reset_vheap(&mut self, live: usize) {
+        self.vheap = live;
+        self.vheap_budget = (live * 2).max(MIN_VHEAP);
     }
 
     pub fn budget(&self) -> usize {
@@ -98,10 +149,12 @@ impl Heap {
 
     /// Take over `other`'s chunks (a message fragment whose terms are now
     /// referenced from this heap). They are freed by the next collection.
-    pub fn adopt(&mut self, other: Heap) {
+    pub fn adopt(&mut self, mut other: Heap) {
         let used = other.used();
+        self.offheap.append(&mut other.offheap);
+        self.vheap += other.vheap;
         if let Some(last) = self.chunks.pop() {
-            self.chunks.extend(other.chunks);
+            self.chunks.append(&mut other.chunks);
             self.chunks.push(last);
         }
         self.used_before += used;
@@ -247,10 +300,50 @@ impl Heap {
         self.bitstring(bytes, bytes.len() as u64 * 8)
     }
 
+    /// A `ProcBin` holding a strong count of `buf`, `bits` long.
+    pub fn procbin(&mut self, buf: Arc<BinBuf>, bits: u64, flags: u64) -> Term {
+        let (t, body) = self.boxed(Kind::ProcBin, 3);
+        // SAFETY: three words after the header; the raw Arc pointer is
+        // owned by this object (released by GC sweep or heap drop).
+        unsafe {
+            *body = Arc::into_raw(buf) as u64;
+            *body.add(1) = bits;
+            *body.add(2) = flags;
+        }
+        if !self.literal {
+            self.offheap.push(t.ptr());
+        }
+        t
+    }
+
+    /// A new holder of the same buffer as ProcBin `src` (no payload copy);
+    /// the copy is never writable.
+    pub fn share_procbin(&mut self, src: Term) -> Term {
+        let p = src.word(1) as *const BinBuf;
+        // SAFETY: `src` owns a strong count, so the BinBuf is alive; we
+        // take one more for the new object.
+        let buf = unsafe {
+            Arc::increment_strong_count(p);
+            Arc::from_raw(p)
+        };
+        self.add_vheap((src.word(2) / 8) as usize);
+        self.procbin(buf, src.word(2), 0)
+    }
+
     /// A bitstring of `bits` bits taken from the front of `bytes`
     /// (`bytes.len() == ceil(bits / 8)`; trailing pad bits are zeroed).
     pub fn bitstring(&mut self, bytes: &[u8], bits: u64) -> Term {
         let nbytes = bits.div_ceil(8) as usize;
+        if nbytes > HEAP_BIN_LIMIT && !self.literal {
+            let mut v = bytes[..nbytes.min(bytes.len())].to_vec();
+            v.resize(nbytes, 0);
+            let rem = (bits % 8) as u32;
+            if rem != 0 {
+                v[nbytes - 1] &= 0xFFu8 << (8 - rem);
+            }
+            self.add_vheap(nbytes);
+            return self.procbin(BinBuf::new(v), bits, PB_WRITABLE);
+        }
         let words = 1 + nbytes.div_ceil(8);
         let (t, body) = self.boxed(Kind::HeapBin, words);
         // SAFETY: `body` has `words` words: the bit size then the bytes.

@@ -484,7 +484,7 @@ fn copy_2(p: &mut Process, args: &[Term]) -> BifResult {
 fn referenced_byte_size_1(_p: &mut Process, args: &[Term]) -> BifResult {
     let [s] = fixed(args)?;
     let orig = match s.boxed_kind() {
-        Some(Kind::HeapBin) => s,
+        Some(Kind::HeapBin | Kind::ProcBin) => s,
         Some(Kind::SubBin) => Term(s.word(3)),
         _ => return Err(Exc::badarg()),
     };

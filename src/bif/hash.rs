@@ -322,7 +322,7 @@ pub fn hash2(t: Term) -> u32 {
                         continue 'terms;
                     }
                 }
-                Kind::HeapBin | Kind::SubBin => {
+                Kind::HeapBin | Kind::SubBin | Kind::ProcBin => {
                     let (bytes, sz, bitsize) = bits_of(term);
                     let con = HCONST_13.wrapping_add(hash);
                     if sz == 0 && bitsize == 0 {
@@ -513,7 +513,7 @@ pub fn hash1(t: Term) -> u32 {
                         stack.push(Work1::Term(closure_env(term, i)));
                     }
                 }
-                Kind::HeapBin | Kind::SubBin => {
+                Kind::HeapBin | Kind::SubBin | Kind::ProcBin => {
                     let (bytes, sz, bitsize) = bits_of(term);
                     for &b in &bytes[..sz] {
                         hash = step(hash, FN1, b as u32);

@@ -20,6 +20,7 @@ const SIGNED: u32 = 0x04;
 fn parts(t: Term) -> Option<(Term, u64, u64)> {
     match t.boxed_kind()? {
         Kind::HeapBin => Some((t, 0, t.word(1))),
+        Kind::ProcBin => Some((t, 0, t.word(2))),
         Kind::SubBin => {
             let off = t.word(1);
             Some((Term(t.word(3)), off, off + t.word(2)))
@@ -29,12 +30,8 @@ fn parts(t: Term) -> Option<(Term, u64, u64)> {
     }
 }
 
-fn data<'a>(heap_bin: Term) -> &'a [u8] {
-    let bits = heap_bin.word(1);
-    let n = bits.div_ceil(8) as usize;
-    // SAFETY: a HeapBin holds `ceil(bits/8)` bytes after its bit-size word;
-    // callers use the slice before any GC can move the heap.
-    unsafe { std::slice::from_raw_parts(heap_bin.ptr().add(2) as *const u8, n) }
+fn data<'a>(orig: Term) -> &'a [u8] {
+    binary::base_data(orig).0
 }
 
 pub fn start_match(p: &mut Process, t: Term) -> Option<Term> {
@@ -484,6 +481,48 @@ fn encode_utf8(cp: u32, out: &mut Vec<u8>) -> bool {
     }
 }
 
+/// `<<Base/binary, Rest...>>` where `Base` is the writable `ProcBin` that
+/// ends its buffer: append `Rest` in place (amortised O(1) per byte, as
+/// OTP's writable binaries). `None` when the fast path does not apply.
+fn append_in_place(
+    p: &mut Process,
+    x: &[Term; X_REGS],
+    module: &Module,
+    segments: &[BinSegment],
+) -> Option<Result<Term, Exc>> {
+    let first = segments.first()?;
+    if !matches!(first.kind, SegKind::Append | SegKind::PrivateAppend) {
+        return None;
+    }
+    let base = src(p, x, first.src);
+    if base.boxed_kind() != Some(Kind::ProcBin) || base.word(3) & binary::PB_WRITABLE == 0 {
+        return None;
+    }
+    let bits = base.word(2);
+    let buf = binary::procbin_buf(base);
+    if bits % 8 != 0 || bits / 8 != buf.len() as u64 {
+        return None;
+    }
+    let mut w = BitWriter::default();
+    if let Err(e) = write_segments(p, x, module, &segments[1..], &mut w) {
+        return Some(Err(e));
+    }
+    if w.bits % 8 != 0 {
+        return None;
+    }
+    buf.append(&w.bytes);
+    p.heap.add_vheap(w.bytes.len());
+    base.set_word(3, base.word(3) & !binary::PB_WRITABLE);
+    let p_buf = base.word(1) as *const binary::BinBuf;
+    // SAFETY: `base` owns a strong count, so the buffer is alive; the new
+    // ProcBin takes one more.
+    let arc = unsafe {
+        std::sync::Arc::increment_strong_count(p_buf);
+        std::sync::Arc::from_raw(p_buf)
+    };
+    Some(Ok(p.heap.procbin(arc, bits + w.bits, binary::PB_WRITABLE)))
+}
+
 /// `bs_create_bin`: build a bitstring from segments.
 pub fn create(
     p: &mut Process,
@@ -491,7 +530,21 @@ pub fn create(
     module: &Module,
     segments: &[BinSegment],
 ) -> Result<Term, Exc> {
+    if let Some(r) = append_in_place(p, x, module, segments) {
+        return r;
+    }
     let mut w = BitWriter::default();
+    write_segments(p, x, module, segments, &mut w)?;
+    Ok(p.heap.bitstring(&w.bytes, w.bits))
+}
+
+fn write_segments(
+    p: &mut Process,
+    x: &[Term; X_REGS],
+    module: &Module,
+    segments: &[BinSegment],
+    w: &mut BitWriter,
+) -> Result<(), Exc> {
     for seg in segments {
         let v = src(p, x, seg.src);
         let size = src(p, x, seg.size);
@@ -595,5 +648,5 @@ pub fn create(
             }
         }
     }
-    Ok(p.heap.bitstring(&w.bytes, w.bits))
+    Ok(())
 }

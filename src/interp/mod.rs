@@ -999,10 +999,15 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 // ---- binaries ----
                 Instr::BsCreateBin {
                     fail,
-                    live: _,
+                    live,
                     dst,
                     segments,
-                } => match bits::create(p, x, &module, segments) {
+                } => match {
+                    if p.heap.wants_gc(0) {
+                        crate::gc::collect(p, &mut x[..*live as usize], 0);
+                    }
+                    bits::create(p, x, &module, segments)
+                } {
                     Ok(t) => {
                         put(p, x, *dst, t);
                         ip += 1;

@@ -605,7 +605,7 @@ fn flags_value(cx: &Cx, a: &Operand) -> R<u32> {
 fn create_bin(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
     // Fail Alloc Live Unit Dst {list, [Type Seg Unit Flags Src Size]*}
     let fail = cx.label(op, 0)?;
-    let live = cx.u32(op, 2)?;
+    let live = cx.arity(op, 2)?;
     let dst = cx.dst(op, 4)?;
     let l = cx.list(op, 5)?.to_vec();
     if l.len() % 6 != 0 {

@@ -51,6 +51,11 @@ pub fn copy_term(t: Term, heap: &mut Heap) -> Term {
             // SAFETY: `p` is the fresh two-word cons cell.
             work.push((tl, unsafe { p.add(1) }));
             c
+        } else if src.header().kind() == Kind::ProcBin {
+            // Share the buffer; neither side may append in place any more.
+            let flags = src.word(3) & !crate::term::binary::PB_WRITABLE;
+            src.set_word(3, flags);
+            heap.share_procbin(src)
         } else {
             let h = src.header();
             let kind = h.kind();

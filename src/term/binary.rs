@@ -1,8 +1,84 @@
-//! Read access to bitstrings: heap binaries and sub-binaries seen as one
-//! `Bits` view (bytes + bit offset + bit size).
+//! Bitstrings: the shared buffer of reference-counted binaries
+//! ([`BinBuf`]) and read access to every bitstring kind (heap binary,
+//! ref-counted `ProcBin`, sub-binary) as one `Bits` view (bytes + bit
+//! offset + bit size).
+//!
+//! ## Ref-counted binaries
+//!
+//! A `ProcBin` object on a process heap owns one strong count of an
+//! `Arc<BinBuf>` and records its own bit size, so appending to the buffer
+//! never changes what an existing `ProcBin` sees. The buffer grows in place
+//! only through the `ProcBin` flagged *writable* (the newest result of an
+//! append chain, never one that was copied to another process), and only
+//! when its size is the buffer's whole length. Every other holder only
+//! reads bytes below its own size, which are never written again.
 
 use super::{Kind, Term};
 use std::borrow::Cow;
+use std::cell::UnsafeCell;
+use std::sync::Arc;
+
+/// Binaries larger than this many bytes live off-heap (as OTP: 64).
+pub const HEAP_BIN_LIMIT: usize = 64;
+
+/// `ProcBin` flag: this is the one holder allowed to append in place.
+pub const PB_WRITABLE: u64 = 1;
+
+/// The shared bytes of ref-counted binaries.
+pub struct BinBuf {
+    data: UnsafeCell<Vec<u8>>,
+}
+
+// SAFETY: the bytes below any holder's size are immutable once written;
+// the only mutation is `append`, which the writable holder's process does
+// while it is the sole writer and no holder can read beyond its own size
+// (see the module docs). Moving the Vec's allocation on growth happens only
+// while no other process holds the buffer: a send clears the writable flag
+// first (`process::copy`).
+unsafe impl Sync for BinBuf {}
+// SAFETY: as above; the buffer is plain bytes.
+unsafe impl Send for BinBuf {}
+
+impl BinBuf {
+    pub fn new(bytes: Vec<u8>) -> Arc<BinBuf> {
+        Arc::new(BinBuf {
+            data: UnsafeCell::new(bytes),
+        })
+    }
+
+    /// The first `n` bytes.
+    pub fn bytes(&self, n: usize) -> &[u8] {
+        // SAFETY: bytes below a holder's size are never mutated (module
+        // docs); `n` never exceeds the length a holder was created with.
+        let v = unsafe { &*self.data.get() };
+        &v[..n.min(v.len())]
+    }
+
+    pub fn len(&self) -> usize {
+        // SAFETY: reading the length races only with `append`, which the
+        // sole writer performs on its own thread (module docs).
+        unsafe { (*self.data.get()).len() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Append bytes. Caller: the process holding the writable `ProcBin`
+    /// whose size is the whole buffer, while the buffer is not shared.
+    pub fn append(&self, more: &[u8]) {
+        // SAFETY: see the module docs: exclusive writer, readers only see
+        // bytes below their own sizes.
+        unsafe { (*self.data.get()).extend_from_slice(more) }
+    }
+}
+
+/// The buffer of a `ProcBin` term (borrowed; the term holds a count).
+pub fn procbin_buf<'a>(t: Term) -> &'a BinBuf {
+    // SAFETY: word 1 of a ProcBin is `Arc::into_raw` of a BinBuf whose
+    // strong count this object owns until GC or heap drop releases it.
+    unsafe { &*(t.word(1) as *const BinBuf) }
+}
 
 #[derive(Copy, Clone, Debug)]
 pub struct Bits<'a> {
@@ -25,11 +101,22 @@ fn heap_bin_data<'a>(t: Term) -> (&'a [u8], u64) {
     (data, bits)
 }
 
+/// The bytes and bit size of an underlying binary (`HeapBin` or
+/// `ProcBin`; what sub-binaries and match contexts point at).
+pub fn base_data<'a>(orig: Term) -> (&'a [u8], u64) {
+    if orig.header().kind() == Kind::ProcBin {
+        let bits = orig.word(2);
+        (procbin_buf(orig).bytes(bits.div_ceil(8) as usize), bits)
+    } else {
+        heap_bin_data(orig)
+    }
+}
+
 /// A view of any bitstring term, `None` for other terms.
 pub fn view<'a>(t: Term) -> Option<Bits<'a>> {
     match t.boxed_kind()? {
-        Kind::HeapBin => {
-            let (data, bits) = heap_bin_data(t);
+        Kind::HeapBin | Kind::ProcBin => {
+            let (data, bits) = base_data(t);
             Some(Bits {
                 data,
                 offset: 0,
@@ -40,7 +127,7 @@ pub fn view<'a>(t: Term) -> Option<Bits<'a>> {
             let offset = t.word(1);
             let size = t.word(2);
             let orig = Term(t.word(3));
-            let (data, _) = heap_bin_data(orig);
+            let (data, _) = base_data(orig);
             Some(Bits { data, offset, size })
         }
         _ => None,

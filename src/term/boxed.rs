@@ -23,6 +23,7 @@
 //! | `SubBin`    | bit offset, bit size, then the `HeapBin` term     | 2          |
 //! | `MatchCtx`  | bit position, bit end, then the `HeapBin` term    | 2          |
 //! | `Ref`       | the reference number                              | all        |
+//! | `ProcBin`   | `*const BinBuf` (one strong count), bit size, flags | all      |
 //!
 //! The raw prefix rule is what the GC and message copy rely on: after
 //! `raw_prefix` raw words, every remaining word of the object is a term.
@@ -42,10 +43,12 @@ pub enum Kind {
     SubBin = 7,
     MatchCtx = 8,
     Ref = 9,
+    /// A reference-counted, off-heap binary (> 64 bytes).
+    ProcBin = 10,
 }
 
 impl Kind {
-    const ALL: [Kind; 10] = [
+    const ALL: [Kind; 11] = [
         Kind::Tuple,
         Kind::PosBig,
         Kind::NegBig,
@@ -56,6 +59,7 @@ impl Kind {
         Kind::SubBin,
         Kind::MatchCtx,
         Kind::Ref,
+        Kind::ProcBin,
     ];
 }
 
@@ -89,7 +93,12 @@ impl Header {
             Kind::Tuple | Kind::Map => 0,
             Kind::Closure => 1,
             Kind::SubBin | Kind::MatchCtx => 2,
-            Kind::PosBig | Kind::NegBig | Kind::ExportFun | Kind::HeapBin | Kind::Ref => {
+            Kind::PosBig
+            | Kind::NegBig
+            | Kind::ExportFun
+            | Kind::HeapBin
+            | Kind::Ref
+            | Kind::ProcBin => {
                 self.size()
             }
         }

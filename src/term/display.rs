@@ -97,7 +97,7 @@ fn write_term(s: &mut String, t: Term, depth: usize) {
                 }
                 s.push('}');
             }
-            Kind::HeapBin | Kind::SubBin => {
+            Kind::HeapBin | Kind::SubBin | Kind::ProcBin => {
                 s.push_str("<<");
                 if let Some(b) = binary::view(t) {
                     let bytes = b.to_bytes();

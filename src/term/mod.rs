@@ -366,7 +366,10 @@ impl Term {
     }
     #[inline(always)]
     pub fn is_bitstring(self) -> bool {
-        matches!(self.boxed_kind(), Some(Kind::HeapBin | Kind::SubBin))
+        matches!(
+            self.boxed_kind(),
+            Some(Kind::HeapBin | Kind::SubBin | Kind::ProcBin)
+        )
     }
     #[inline(always)]
     pub fn is_match_ctx(self) -> bool {

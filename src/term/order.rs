@@ -37,7 +37,7 @@ fn class(t: Term) -> u8 {
             Kind::Closure | Kind::ExportFun => 3,
             Kind::Tuple => 6,
             Kind::Map => 7,
-            Kind::HeapBin | Kind::SubBin | Kind::MatchCtx => 10,
+            Kind::HeapBin | Kind::SubBin | Kind::ProcBin | Kind::MatchCtx => 10,
         };
     }
     11
