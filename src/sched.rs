@@ -156,6 +156,10 @@ fn fire_timers() {
         let Some(std::cmp::Reverse((_, seq, pid))) = due else {
             return;
         };
+        if pid == u64::MAX {
+            crate::bif::timers::fire(seq);
+            continue;
+        }
         let mut parked = lock(&vm().parked);
         if let Some(p) = parked.get_mut(&pid) {
             if p.timer == seq {

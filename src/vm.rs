@@ -170,6 +170,10 @@ pub fn resolve_dest(to: Term) -> Result<Option<u64>, Exc> {
     if to.is_port() {
         return Ok(None);
     }
+    if to.is_ref() {
+        // a process alias: delivered while active, else dropped
+        return Ok(crate::bif::timers::alias_target(to.word(1)));
+    }
     Err(Exc::badarg())
 }
 

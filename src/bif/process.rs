@@ -375,11 +375,34 @@ fn monitor2(p: &mut Process, a: &[Term]) -> R {
     Ok(r)
 }
 
+/// `monitor(process, Target, [{alias, Mode}])`: the monitor reference is
+/// also an alias of the caller (OTP 24+ request/reply protocol).
+fn monitor3(p: &mut Process, a: &[Term]) -> R {
+    let mut alias = false;
+    let mut it = a[2].iter_list();
+    for o in &mut it {
+        if o.is_tuple() && o.tuple_arity() == 2 && o.element(0) == Term::atom(atom::intern_static("alias")) {
+            alias = true;
+        } else if !(o.is_tuple() && o.tuple_arity() == 2) {
+            return Err(Exc::badarg());
+        }
+    }
+    if !it.rest().is_nil() {
+        return Err(Exc::badarg());
+    }
+    let r = monitor2(p, &a[..2])?;
+    if alias {
+        crate::bif::timers::add_alias(r.word(1), p.pid);
+    }
+    Ok(r)
+}
+
 fn demonitor_common(p: &mut Process, r: Term, flush: bool) -> R {
     if !r.is_ref() {
         return Err(Exc::badarg());
     }
     let id = r.word(1);
+    crate::bif::timers::remove_alias(id, p.pid);
     if let Some(i) = p.monitors.iter().position(|&(rid, _)| rid == id) {
         let (_, target) = p.monitors.remove(i);
         vm::send_signal(target, Signal::Demonitor { ref_id: id });
@@ -1032,6 +1055,7 @@ pub const TABLE: &[Bif] = &[
     Bif { module: "erlang", name: "link", arity: 1, f: link1 },
     Bif { module: "erlang", name: "unlink", arity: 1, f: unlink1 },
     Bif { module: "erlang", name: "monitor", arity: 2, f: monitor2 },
+    Bif { module: "erlang", name: "monitor", arity: 3, f: monitor3 },
     Bif { module: "erlang", name: "demonitor", arity: 1, f: demonitor1 },
     Bif { module: "erlang", name: "demonitor", arity: 2, f: demonitor2 },
     Bif { module: "erlang", name: "exit", arity: 2, f: exit2 },
