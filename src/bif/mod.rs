@@ -26,6 +26,7 @@ pub mod persistent;
 pub mod process;
 pub mod standin;
 pub mod string_num;
+pub mod timers;
 pub mod tuples;
 pub mod types;
 pub mod unicode;
@@ -149,6 +150,7 @@ fn tables() -> &'static [&'static [Bif]] {
         binaries::TABLE,
         lists::TABLE,
         maps::TABLE,
+        timers::TABLE,
         tuples::TABLE,
         types::TABLE,
         unicode::TABLE,
