@@ -1010,6 +1010,79 @@ fn yield0(_p: &mut Process, _a: &[Term]) -> R {
     Ok(Term::bool(true))
 }
 
+fn pid_text(serial: u64) -> String {
+    format!("<0.{serial}.0>")
+}
+
+fn pid_to_list1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_pid() {
+        return Err(Exc::badarg());
+    }
+    Ok(p.heap.string(&pid_text(a[0].pid_value())))
+}
+
+fn port_to_list1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_port() {
+        return Err(Exc::badarg());
+    }
+    Ok(p.heap.string(&format!("#Port<0.{}>", a[0].pid_value())))
+}
+
+fn ref_to_list1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_ref() {
+        return Err(Exc::badarg());
+    }
+    let id = a[0].word(1);
+    let s = format!("#Ref<0.{}.{}.{}>", (id >> 40) & 0xFFFF_FFFF, (id >> 20) & 0xFFFFF, id & 0xFFFFF);
+    Ok(p.heap.string(&s))
+}
+
+fn fun_to_list1(p: &mut Process, a: &[Term]) -> R {
+    let f = a[0];
+    if !f.is_fun() {
+        return Err(Exc::badarg());
+    }
+    let s = if f.header().kind() == crate::term::Kind::ExportFun {
+        let e = code::export_of(f);
+        let q = |a: Atom| {
+            let mut s = String::new();
+            crate::term::display::write_atom_quoted(&mut s, a);
+            s
+        };
+        format!("fun {}:{}/{}", q(e.module), q(e.function), e.arity)
+    } else {
+        let l = code::lambda_of(f);
+        format!(
+            "#Fun<{}.{}.{}>",
+            atom::name(l.module),
+            l.index,
+            l.old_uniq
+        )
+    };
+    Ok(p.heap.string(&s))
+}
+
+fn list_to_pid1(p: &mut Process, a: &[Term]) -> R {
+    let mut s = String::new();
+    for c in a[0].iter_list() {
+        if !c.is_small() {
+            return Err(Exc::badarg());
+        }
+        s.push(char::from_u32(c.small_value() as u32).ok_or_else(Exc::badarg)?);
+    }
+    let inner = s
+        .strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .ok_or_else(Exc::badarg)?;
+    let parts: Vec<&str> = inner.split('.').collect();
+    if parts.len() != 3 || parts[0] != "0" || parts[2] != "0" {
+        return Err(Exc::badarg());
+    }
+    let n: u64 = parts[1].parse().map_err(|_| Exc::badarg())?;
+    let _ = p;
+    Ok(Term::pid(n))
+}
+
 /// `net_kernel:dflag_unicode_io/1`: whether the I/O server of `Pid` takes
 /// unicode requests. Always true without distribution.
 fn dflag_unicode_io1(_p: &mut Process, _a: &[Term]) -> R {
@@ -1022,6 +1095,11 @@ fn printable_range0(_p: &mut Process, _a: &[Term]) -> R {
 }
 
 pub const TABLE: &[Bif] = &[
+    Bif { module: "erlang", name: "pid_to_list", arity: 1, f: pid_to_list1 },
+    Bif { module: "erlang", name: "port_to_list", arity: 1, f: port_to_list1 },
+    Bif { module: "erlang", name: "ref_to_list", arity: 1, f: ref_to_list1 },
+    Bif { module: "erlang", name: "fun_to_list", arity: 1, f: fun_to_list1 },
+    Bif { module: "erlang", name: "list_to_pid", arity: 1, f: list_to_pid1 },
     Bif { module: "net_kernel", name: "dflag_unicode_io", arity: 1, f: dflag_unicode_io1 },
     Bif { module: "io", name: "printable_range", arity: 0, f: printable_range0 },
     Bif { module: "erlang", name: "error", arity: 1, f: error1 },

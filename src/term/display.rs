@@ -12,6 +12,11 @@ pub fn format(t: Term) -> String {
     s
 }
 
+/// An atom as Erlang writes it (quoted when needed).
+pub fn write_atom_quoted(s: &mut String, a: atom::Atom) {
+    write_atom(s, a)
+}
+
 fn write_atom(s: &mut String, a: atom::Atom) {
     atom::with_name(a, |n| {
         let plain = n
