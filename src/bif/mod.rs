@@ -26,6 +26,7 @@ pub mod persistent;
 pub mod process;
 pub mod standin;
 pub mod string_num;
+pub mod system;
 pub mod timers;
 pub mod tuples;
 pub mod types;
@@ -150,6 +151,7 @@ fn tables() -> &'static [&'static [Bif]] {
         binaries::TABLE,
         lists::TABLE,
         maps::TABLE,
+        system::TABLE,
         timers::TABLE,
         tuples::TABLE,
         types::TABLE,
