@@ -218,8 +218,11 @@ pub enum Instr {
     CallFun { arity: u32 },
     /// Fun in `fun`, args x0..A-1.
     CallFun2 { arity: u32, fun: Src },
-    /// `erlang:hibernate/3` and `erlang:yield/0`: treated as calls.
+    /// `erlang:yield/0`: end the time slice.
     Yield,
+    /// `erlang:hibernate(M, F, A)` (x0..x2): drop the stack, wait for a
+    /// message, then apply M:F(A) with nothing to return to.
+    Hibernate,
 
     // ---- frames and heap ----
     /// Push `stack` slots (NIL) after the CP pushed by the caller.

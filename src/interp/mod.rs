@@ -687,6 +687,28 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     reds -= 1;
                     break 'inner call_fun(p, x, f, *arity, Some(Term::cp(mi, ip + 1)));
                 }
+                Instr::Hibernate => {
+                    if !x[0].is_atom() || !x[1].is_atom() || !x[2].is_list() {
+                        let e = code::export(atom::ERLANG, atom::intern_static("hibernate"), 3);
+                        let args = [x[0], x[1], x[2]];
+                        break 'inner bif_raise(Exc::badarg(), e, &args);
+                    }
+                    // Keep only the exit continuation at the stack bottom.
+                    p.stack.truncate(1);
+                    p.save = 0;
+                    let boot = *crate::vm::vm()
+                        .boot_module
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner());
+                    crate::vm::drain_inbox(p);
+                    if !p.mailbox.is_empty() {
+                        break 'inner Flow::Goto(boot, 0, 3);
+                    }
+                    p.saved_x.clear();
+                    p.saved_x.extend_from_slice(&x[..3]);
+                    p.resume = (boot, 0);
+                    return Outcome::Wait;
+                }
                 Instr::Yield => {
                     ip += 1;
                     return yield_at(p, x, mi, ip, 0);

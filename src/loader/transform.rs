@@ -483,6 +483,9 @@ fn compare(cmp: Cmp, cx: &mut Cx, op: &GenericOp) -> R<Instr> {
 fn call_ext(cx: &Cx, op: &GenericOp, dealloc: Option<u32>, only: bool) -> R<Instr> {
     let arity = cx.arity(op, 0)?;
     let e = cx.import(op, 1)?;
+    if e.module == atom::ERLANG && arity == 3 && atom::with_name(e.function, |n| n == "hibernate") {
+        return Ok(Instr::Hibernate);
+    }
     if e.module == atom::ERLANG && e.function == atom::APPLY && (arity == 2 || arity == 3) {
         let tail = if only { Some(0) } else { dealloc };
         return Ok(Instr::ApplyBif { arity, tail });
