@@ -195,7 +195,9 @@ pub fn run(cfg: RunConfig) -> i32 {
         End::Halt(n) => n,
         End::Crashed => EXIT_CRASH,
         End::Deadlock => {
-            eprintln!("beamz-jit: deadlock: the entry process waits for a message that can never arrive");
+            eprintln!(
+                "beamz-jit: deadlock: the entry process waits for a message that can never arrive"
+            );
             EXIT_DEADLOCK
         }
     }

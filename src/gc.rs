@@ -42,7 +42,11 @@ impl ToSpace {
 
     #[cold]
     fn grow(&mut self, n: usize) -> *mut u64 {
-        let last_len = self.chunks.last().map(|(c, _)| c.len()).unwrap_or(MIN_CHUNK);
+        let last_len = self
+            .chunks
+            .last()
+            .map(|(c, _)| c.len())
+            .unwrap_or(MIN_CHUNK);
         let size = n.max(last_len).max(MIN_CHUNK);
         let mut c = vec![0u64; size].into_boxed_slice();
         let p = c.as_mut_ptr();

@@ -144,7 +144,10 @@ impl Heap {
         self.used_before += self.top;
         self.chunks.push(vec![0u64; size].into_boxed_slice());
         self.top = n;
-        self.chunks.last_mut().map(|c| c.as_mut_ptr()).unwrap_or(std::ptr::null_mut())
+        self.chunks
+            .last_mut()
+            .map(|c| c.as_mut_ptr())
+            .unwrap_or(std::ptr::null_mut())
     }
 
     /// Take over `other`'s chunks (a message fragment whose terms are now
@@ -185,13 +188,15 @@ impl Heap {
     /// The words of every chunk, for heap verification in tests.
     pub fn chunks_used(&self) -> impl Iterator<Item = &[u64]> {
         let n = self.chunks.len();
-        self.chunks.iter().enumerate().map(move |(i, c)| {
-            if i + 1 == n {
-                &c[..self.top]
-            } else {
-                &c[..]
-            }
-        })
+        self.chunks.iter().enumerate().map(
+            move |(i, c)| {
+                if i + 1 == n {
+                    &c[..self.top]
+                } else {
+                    &c[..]
+                }
+            },
+        )
     }
 
     #[inline]

@@ -5,6 +5,10 @@
 //! interpreter over a `process`) with `bif`s beside it; `term` and `heap`
 //! define values and where they live; `gc` collects a process heap.
 
+// `x % 8 == 0` reads as bit arithmetic in this code base (bit sizes,
+// alignment); `is_multiple_of` hides that.
+#![allow(clippy::manual_is_multiple_of)]
+
 pub mod bif;
 pub mod boot;
 pub mod code;

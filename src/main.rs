@@ -5,7 +5,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "beamz-jit", version, about = "A BEAM-compatible virtual machine for OTP's .beam files")]
+#[command(
+    name = "beamz-jit",
+    version,
+    about = "A BEAM-compatible virtual machine for OTP's .beam files"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,

@@ -178,7 +178,9 @@ fn fire_timers() {
 /// (every process waits forever).
 fn wait_for_timer() -> bool {
     vm::flush_stdout();
-    let next = lock(&vm().timers).peek().map(|std::cmp::Reverse((at, _, _))| *at);
+    let next = lock(&vm().timers)
+        .peek()
+        .map(|std::cmp::Reverse((at, _, _))| *at);
     match next {
         Some(at) => {
             let now = Instant::now();
@@ -228,10 +230,11 @@ fn handle_signals(p: &mut Process) -> Option<Term> {
                     dies = Some(Term::atom(atom::KILLED));
                 } else if p.trap_exit {
                     let m = p.heap.tuple(&[Term::atom(atom::EXIT_UPPER), from, r]);
-                    p.mailbox.push_back(Message { term: m, frag: None });
-                } else if r != Term::atom(atom::NORMAL) {
-                    dies = Some(r);
-                } else if !linked && from == p.self_term() {
+                    p.mailbox.push_back(Message {
+                        term: m,
+                        frag: None,
+                    });
+                } else if r != Term::atom(atom::NORMAL) || (!linked && from == p.self_term()) {
                     dies = Some(r);
                 }
             }
@@ -251,11 +254,7 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
     for s in leftover.into_iter().chain(std::mem::take(&mut p.pending)) {
         match s {
             Signal::Monitor { from, ref_id, name } => p.monitored_by.push((ref_id, from, name)),
-            Signal::Link(from) => {
-                if !p.links.contains(&from) {
-                    p.links.push(from)
-                }
-            }
+            Signal::Link(from) if !p.links.contains(&from) => p.links.push(from),
             _ => {}
         }
     }

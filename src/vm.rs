@@ -50,7 +50,10 @@ pub fn vm() -> &'static Vm {
         registry: Mutex::new(HashMap::new()),
         timers: Mutex::new(BinaryHeap::new()),
         code_path: Mutex::new(Vec::new()),
-        stdout: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+        stdout: Mutex::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        )),
         next_pid: AtomicU64::new(0),
         next_ref: AtomicU64::new(1),
         next_timer: AtomicU64::new(1),

@@ -49,7 +49,9 @@ const STDERR_LINES: usize = 20;
 const VM: &str = env!("CARGO_BIN_EXE_beamz-jit");
 
 fn conform_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conform")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("conform")
 }
 
 fn golden_dir() -> PathBuf {
@@ -80,11 +82,18 @@ fn all_programs() -> Vec<String> {
 
 fn selected_programs() -> Vec<String> {
     let all = all_programs();
-    assert!(!all.is_empty(), "no programs found in {}", conform_dir().display());
+    assert!(
+        !all.is_empty(),
+        "no programs found in {}",
+        conform_dir().display()
+    );
     match std::env::var("CONFORM_FILTER") {
         Ok(f) if !f.is_empty() => {
             let sel: Vec<String> = all.into_iter().filter(|n| n.contains(&f)).collect();
-            assert!(!sel.is_empty(), "CONFORM_FILTER={f:?} matches no program in tests/conform");
+            assert!(
+                !sel.is_empty(),
+                "CONFORM_FILTER={f:?} matches no program in tests/conform"
+            );
             sel
         }
         _ => all,
@@ -113,7 +122,11 @@ fn require_erlc() -> PathBuf {
 /// different .beam files (and its erl different output).
 fn require_otp25() {
     let out = Command::new("erl")
-        .args(["-noshell", "-eval", "io:put_chars(erlang:system_info(otp_release)), halt()."])
+        .args([
+            "-noshell",
+            "-eval",
+            "io:put_chars(erlang:system_info(otp_release)), halt().",
+        ])
         .stdin(Stdio::null())
         .output()
         .unwrap_or_else(|e| panic!("conform: cannot run `erl` to check the OTP release: {e}"));
@@ -188,7 +201,11 @@ fn compile(names: &[String]) {
     }
     for n in &stale {
         let beam = out.join(n.replace(".erl", ".beam"));
-        assert!(beam.exists(), "conform: erlc reported success but {} is missing", beam.display());
+        assert!(
+            beam.exists(),
+            "conform: erlc reported success but {} is missing",
+            beam.display()
+        );
     }
 }
 
@@ -213,10 +230,12 @@ struct Golden {
 
 fn load_golden(name: &str) -> Result<Golden, String> {
     let g = golden_dir();
-    let stdout = fs::read(g.join(format!("{name}.stdout")))
-        .map_err(|e| format!("missing golden/{name}.stdout ({e}); run tests/conform/record-golden.sh {name}"))?;
-    let status_text = fs::read_to_string(g.join(format!("{name}.status")))
-        .map_err(|e| format!("missing golden/{name}.status ({e}); run tests/conform/record-golden.sh {name}"))?;
+    let stdout = fs::read(g.join(format!("{name}.stdout"))).map_err(|e| {
+        format!("missing golden/{name}.stdout ({e}); run tests/conform/record-golden.sh {name}")
+    })?;
+    let status_text = fs::read_to_string(g.join(format!("{name}.status"))).map_err(|e| {
+        format!("missing golden/{name}.status ({e}); run tests/conform/record-golden.sh {name}")
+    })?;
     let status = status_text
         .trim()
         .parse()
@@ -316,7 +335,12 @@ fn run_vm(name: &str, tier: &str, args: &[String]) -> io::Result<RunOutput> {
     let elapsed = start.elapsed();
     let stdout = out.finish(Duration::from_secs(5));
     let stderr = err.finish(Duration::from_secs(5));
-    Ok(RunOutput { end, stdout, stderr, elapsed })
+    Ok(RunOutput {
+        end,
+        stdout,
+        stderr,
+        elapsed,
+    })
 }
 
 fn describe_status(s: &ExitStatus) -> String {
@@ -327,7 +351,14 @@ fn describe_status(s: &ExitStatus) -> String {
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(sig) = s.signal() {
-            return format!("killed by signal {sig}{}", if s.core_dumped() { " (core dumped)" } else { "" });
+            return format!(
+                "killed by signal {sig}{}",
+                if s.core_dumped() {
+                    " (core dumped)"
+                } else {
+                    ""
+                }
+            );
         }
     }
     s.to_string()
@@ -359,10 +390,22 @@ fn stdout_diff(expected: &[u8], got: &[u8]) -> Option<String> {
         let (e, a) = (exp.get(i).copied(), act.get(i).copied());
         if e != a {
             // A trailing "" element means the output ended with a newline.
-            let e = if i + 1 == exp.len() && e == Some(&b""[..]) { None } else { e };
-            let a = if i + 1 == act.len() && a == Some(&b""[..]) { None } else { a };
+            let e = if i + 1 == exp.len() && e == Some(&b""[..]) {
+                None
+            } else {
+                e
+            };
+            let a = if i + 1 == act.len() && a == Some(&b""[..]) {
+                None
+            } else {
+                a
+            };
             if e.is_none() && a.is_none() {
-                let (has, lacks) = if expected.ends_with(b"\n") { ("expected", "got") } else { ("got", "expected") };
+                let (has, lacks) = if expected.ends_with(b"\n") {
+                    ("expected", "got")
+                } else {
+                    ("got", "expected")
+                };
                 return Some(format!(
                     "stdout differs only in the final newline: {has} ends with a newline, {lacks} does not \
                      (expected {} bytes, got {} bytes)",
@@ -380,7 +423,11 @@ fn stdout_diff(expected: &[u8], got: &[u8]) -> Option<String> {
             ));
         }
     }
-    Some(format!("stdout differs (expected {} bytes, got {} bytes)", expected.len(), got.len()))
+    Some(format!(
+        "stdout differs (expected {} bytes, got {} bytes)",
+        expected.len(),
+        got.len()
+    ))
 }
 
 fn stderr_head(stderr: &[u8]) -> String {
@@ -396,7 +443,10 @@ fn stderr_head(stderr: &[u8]) -> String {
         s.push('\n');
     }
     if total > STDERR_LINES {
-        s.push_str(&format!("      | ... ({} more lines)\n", total - STDERR_LINES));
+        s.push_str(&format!(
+            "      | ... ({} more lines)\n",
+            total - STDERR_LINES
+        ));
     }
     s
 }
@@ -473,7 +523,9 @@ fn conform() {
         for _ in 0..THREADS {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(&(idx, name, tier)) = jobs.get(i) else { break };
+                let Some(&(idx, name, tier)) = jobs.get(i) else {
+                    break;
+                };
                 let (r, took) = check(name, tier);
                 results.lock().unwrap().push((idx, r, took));
             });
@@ -483,7 +535,10 @@ fn conform() {
     let mut results = results.into_inner().unwrap();
     results.sort_by_key(|(i, _, _)| *i);
     let passed = results.iter().filter(|(_, r, _)| r.is_ok()).count();
-    let failures: Vec<&String> = results.iter().filter_map(|(_, r, _)| r.as_ref().err()).collect();
+    let failures: Vec<&String> = results
+        .iter()
+        .filter_map(|(_, r, _)| r.as_ref().err())
+        .collect();
 
     let mut report = String::new();
     for f in &failures {
@@ -494,12 +549,17 @@ fn conform() {
         .iter()
         .filter_map(|(i, _, took)| {
             let (_, name, tier) = jobs[*i];
-            took.filter(|d| *d >= SLOW).map(|d| (d, format!("{name} [--jit {tier}]")))
+            took.filter(|d| *d >= SLOW)
+                .map(|d| (d, format!("{name} [--jit {tier}]")))
         })
         .collect();
     slow.sort_by(|a, b| b.0.cmp(&a.0));
     if !slow.is_empty() {
-        report.push_str(&format!("slow runs (>= {} s; the timeout is {} s):\n", SLOW.as_secs(), TIMEOUT.as_secs()));
+        report.push_str(&format!(
+            "slow runs (>= {} s; the timeout is {} s):\n",
+            SLOW.as_secs(),
+            TIMEOUT.as_secs()
+        ));
         for (d, what) in slow {
             report.push_str(&format!("    {:6.2} s  {what}\n", d.as_secs_f64()));
         }
@@ -533,15 +593,27 @@ fn goldens_complete() {
             let p = e.path();
             let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
             let in_golden = dir == golden_dir();
-            let relevant = if in_golden { ext == "stdout" || ext == "status" } else { ext == "args" };
+            let relevant = if in_golden {
+                ext == "stdout" || ext == "status"
+            } else {
+                ext == "args"
+            };
             if !relevant {
                 continue;
             }
-            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_owned();
+            let stem = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_owned();
             if !programs.contains(&stem) {
                 problems.push(format!("{} has no program {stem}.erl", p.display()));
             }
         }
     }
-    assert!(problems.is_empty(), "conform corpus is inconsistent:\n  {}", problems.join("\n  "));
+    assert!(
+        problems.is_empty(),
+        "conform corpus is inconsistent:\n  {}",
+        problems.join("\n  ")
+    );
 }

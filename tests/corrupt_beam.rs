@@ -116,7 +116,10 @@ fn truncated_files_exit_cleanly() {
     for cut in 0..bytes.len() {
         std::fs::write(&f, &bytes[..cut]).unwrap();
         let (code, err) = run_vm(&f);
-        assert_eq!(code, 2, "truncation at {cut}: expected exit 2, got {code}: {err}");
+        assert_eq!(
+            code, 2,
+            "truncation at {cut}: expected exit 2, got {code}: {err}"
+        );
         assert!(err.contains("cannot load"), "truncation at {cut}: {err}");
     }
 }

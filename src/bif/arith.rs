@@ -249,16 +249,76 @@ fn b_bnot(p: &mut Process, a: &[Term]) -> Result<Term, Exc> {
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "erlang", name: "+", arity: 2, f: b_add },
-    Bif { module: "erlang", name: "-", arity: 2, f: b_sub },
-    Bif { module: "erlang", name: "*", arity: 2, f: b_mul },
-    Bif { module: "erlang", name: "/", arity: 2, f: b_fdiv },
-    Bif { module: "erlang", name: "div", arity: 2, f: b_div },
-    Bif { module: "erlang", name: "rem", arity: 2, f: b_rem },
-    Bif { module: "erlang", name: "band", arity: 2, f: b_band },
-    Bif { module: "erlang", name: "bor", arity: 2, f: b_bor },
-    Bif { module: "erlang", name: "bxor", arity: 2, f: b_bxor },
-    Bif { module: "erlang", name: "bsl", arity: 2, f: b_bsl },
-    Bif { module: "erlang", name: "bsr", arity: 2, f: b_bsr },
-    Bif { module: "erlang", name: "bnot", arity: 1, f: b_bnot },
+    Bif {
+        module: "erlang",
+        name: "+",
+        arity: 2,
+        f: b_add,
+    },
+    Bif {
+        module: "erlang",
+        name: "-",
+        arity: 2,
+        f: b_sub,
+    },
+    Bif {
+        module: "erlang",
+        name: "*",
+        arity: 2,
+        f: b_mul,
+    },
+    Bif {
+        module: "erlang",
+        name: "/",
+        arity: 2,
+        f: b_fdiv,
+    },
+    Bif {
+        module: "erlang",
+        name: "div",
+        arity: 2,
+        f: b_div,
+    },
+    Bif {
+        module: "erlang",
+        name: "rem",
+        arity: 2,
+        f: b_rem,
+    },
+    Bif {
+        module: "erlang",
+        name: "band",
+        arity: 2,
+        f: b_band,
+    },
+    Bif {
+        module: "erlang",
+        name: "bor",
+        arity: 2,
+        f: b_bor,
+    },
+    Bif {
+        module: "erlang",
+        name: "bxor",
+        arity: 2,
+        f: b_bxor,
+    },
+    Bif {
+        module: "erlang",
+        name: "bsl",
+        arity: 2,
+        f: b_bsl,
+    },
+    Bif {
+        module: "erlang",
+        name: "bsr",
+        arity: 2,
+        f: b_bsr,
+    },
+    Bif {
+        module: "erlang",
+        name: "bnot",
+        arity: 1,
+        f: b_bnot,
+    },
 ];

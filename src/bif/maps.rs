@@ -26,7 +26,9 @@ fn need_map(p: &mut Process, t: Term) -> Result<(), Exc> {
 }
 
 fn pairs(t: Term) -> Vec<(Term, Term)> {
-    (0..m::size(t)).map(|i| (m::key(t, i), m::value(t, i))).collect()
+    (0..m::size(t))
+        .map(|i| (m::key(t, i), m::value(t, i)))
+        .collect()
 }
 
 fn get2(p: &mut Process, a: &[Term]) -> R {
@@ -187,21 +189,106 @@ fn map_next3(p: &mut Process, a: &[Term]) -> R {
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "maps", name: "get", arity: 2, f: get2 },
-    Bif { module: "erlang", name: "map_get", arity: 2, f: get2 },
-    Bif { module: "maps", name: "find", arity: 2, f: find2 },
-    Bif { module: "maps", name: "is_key", arity: 2, f: is_key2 },
-    Bif { module: "erlang", name: "is_map_key", arity: 2, f: is_key2 },
-    Bif { module: "maps", name: "put", arity: 3, f: put3 },
-    Bif { module: "maps", name: "update", arity: 3, f: update3 },
-    Bif { module: "maps", name: "remove", arity: 2, f: remove2 },
-    Bif { module: "maps", name: "take", arity: 2, f: take2 },
-    Bif { module: "maps", name: "keys", arity: 1, f: keys1 },
-    Bif { module: "maps", name: "values", arity: 1, f: values1 },
-    Bif { module: "maps", name: "to_list", arity: 1, f: to_list1 },
-    Bif { module: "maps", name: "from_list", arity: 1, f: from_list1 },
-    Bif { module: "maps", name: "from_keys", arity: 2, f: from_keys2 },
-    Bif { module: "maps", name: "merge", arity: 2, f: merge2 },
-    Bif { module: "erlang", name: "map_size", arity: 1, f: map_size1 },
-    Bif { module: "erts_internal", name: "map_next", arity: 3, f: map_next3 },
+    Bif {
+        module: "maps",
+        name: "get",
+        arity: 2,
+        f: get2,
+    },
+    Bif {
+        module: "erlang",
+        name: "map_get",
+        arity: 2,
+        f: get2,
+    },
+    Bif {
+        module: "maps",
+        name: "find",
+        arity: 2,
+        f: find2,
+    },
+    Bif {
+        module: "maps",
+        name: "is_key",
+        arity: 2,
+        f: is_key2,
+    },
+    Bif {
+        module: "erlang",
+        name: "is_map_key",
+        arity: 2,
+        f: is_key2,
+    },
+    Bif {
+        module: "maps",
+        name: "put",
+        arity: 3,
+        f: put3,
+    },
+    Bif {
+        module: "maps",
+        name: "update",
+        arity: 3,
+        f: update3,
+    },
+    Bif {
+        module: "maps",
+        name: "remove",
+        arity: 2,
+        f: remove2,
+    },
+    Bif {
+        module: "maps",
+        name: "take",
+        arity: 2,
+        f: take2,
+    },
+    Bif {
+        module: "maps",
+        name: "keys",
+        arity: 1,
+        f: keys1,
+    },
+    Bif {
+        module: "maps",
+        name: "values",
+        arity: 1,
+        f: values1,
+    },
+    Bif {
+        module: "maps",
+        name: "to_list",
+        arity: 1,
+        f: to_list1,
+    },
+    Bif {
+        module: "maps",
+        name: "from_list",
+        arity: 1,
+        f: from_list1,
+    },
+    Bif {
+        module: "maps",
+        name: "from_keys",
+        arity: 2,
+        f: from_keys2,
+    },
+    Bif {
+        module: "maps",
+        name: "merge",
+        arity: 2,
+        f: merge2,
+    },
+    Bif {
+        module: "erlang",
+        name: "map_size",
+        arity: 1,
+        f: map_size1,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "map_next",
+        arity: 3,
+        f: map_next3,
+    },
 ];

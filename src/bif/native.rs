@@ -47,7 +47,22 @@ fn read_line0(p: &mut Process, _a: &[Term]) -> R {
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "beamz_native", name: "put_chars", arity: 1, f: put_chars1 },
-    Bif { module: "beamz_native", name: "put_stderr", arity: 1, f: put_stderr1 },
-    Bif { module: "beamz_native", name: "read_line", arity: 0, f: read_line0 },
+    Bif {
+        module: "beamz_native",
+        name: "put_chars",
+        arity: 1,
+        f: put_chars1,
+    },
+    Bif {
+        module: "beamz_native",
+        name: "put_stderr",
+        arity: 1,
+        f: put_stderr1,
+    },
+    Bif {
+        module: "beamz_native",
+        name: "read_line",
+        arity: 0,
+        f: read_line0,
+    },
 ];

@@ -72,10 +72,40 @@ fn type0(p: &mut Process, _a: &[Term]) -> R {
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "os", name: "getenv", arity: 1, f: getenv1 },
-    Bif { module: "os", name: "getenv", arity: 0, f: getenv0 },
-    Bif { module: "os", name: "putenv", arity: 2, f: putenv2 },
-    Bif { module: "os", name: "unsetenv", arity: 1, f: unsetenv1 },
-    Bif { module: "os", name: "getpid", arity: 0, f: getpid0 },
-    Bif { module: "os", name: "type", arity: 0, f: type0 },
+    Bif {
+        module: "os",
+        name: "getenv",
+        arity: 1,
+        f: getenv1,
+    },
+    Bif {
+        module: "os",
+        name: "getenv",
+        arity: 0,
+        f: getenv0,
+    },
+    Bif {
+        module: "os",
+        name: "putenv",
+        arity: 2,
+        f: putenv2,
+    },
+    Bif {
+        module: "os",
+        name: "unsetenv",
+        arity: 1,
+        f: unsetenv1,
+    },
+    Bif {
+        module: "os",
+        name: "getpid",
+        arity: 0,
+        f: getpid0,
+    },
+    Bif {
+        module: "os",
+        name: "type",
+        arity: 0,
+        f: type0,
+    },
 ];

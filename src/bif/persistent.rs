@@ -96,7 +96,10 @@ fn info0(p: &mut Process, _a: &[Term]) -> R {
         let s = lock();
         (s.items.len(), s.heap.used())
     };
-    let c = p.heap.tuple(&[Term::atom(atom::intern_static("count")), Term::small(count as i64)]);
+    let c = p.heap.tuple(&[
+        Term::atom(atom::intern_static("count")),
+        Term::small(count as i64),
+    ]);
     let m = p.heap.tuple(&[
         Term::atom(atom::intern_static("memory")),
         Term::small(words as i64 * 8),
@@ -106,10 +109,40 @@ fn info0(p: &mut Process, _a: &[Term]) -> R {
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "persistent_term", name: "put", arity: 2, f: put2 },
-    Bif { module: "persistent_term", name: "get", arity: 1, f: get1 },
-    Bif { module: "persistent_term", name: "get", arity: 2, f: get2 },
-    Bif { module: "persistent_term", name: "get", arity: 0, f: get0 },
-    Bif { module: "persistent_term", name: "erase", arity: 1, f: erase1 },
-    Bif { module: "persistent_term", name: "info", arity: 0, f: info0 },
+    Bif {
+        module: "persistent_term",
+        name: "put",
+        arity: 2,
+        f: put2,
+    },
+    Bif {
+        module: "persistent_term",
+        name: "get",
+        arity: 1,
+        f: get1,
+    },
+    Bif {
+        module: "persistent_term",
+        name: "get",
+        arity: 2,
+        f: get2,
+    },
+    Bif {
+        module: "persistent_term",
+        name: "get",
+        arity: 0,
+        f: get0,
+    },
+    Bif {
+        module: "persistent_term",
+        name: "erase",
+        arity: 1,
+        f: erase1,
+    },
+    Bif {
+        module: "persistent_term",
+        name: "info",
+        arity: 0,
+        f: info0,
+    },
 ];

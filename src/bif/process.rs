@@ -290,10 +290,13 @@ fn link1(p: &mut Process, a: &[Term]) -> R {
     if !p.links.contains(&pid) {
         if !vm::send_signal(pid, Signal::Link(p.pid)) {
             if p.trap_exit {
-                let m = p
-                    .heap
-                    .tuple(&[Term::atom(atom::EXIT_UPPER), a[0], Term::atom(atom::NOPROC)]);
-                p.mailbox.push_back(crate::process::Message { term: m, frag: None });
+                let m =
+                    p.heap
+                        .tuple(&[Term::atom(atom::EXIT_UPPER), a[0], Term::atom(atom::NOPROC)]);
+                p.mailbox.push_back(crate::process::Message {
+                    term: m,
+                    frag: None,
+                });
                 return Ok(Term::bool(true));
             }
             return Err(Exc::error(Term::atom(atom::NOPROC)));
@@ -381,7 +384,10 @@ fn monitor3(p: &mut Process, a: &[Term]) -> R {
     let mut alias = false;
     let mut it = a[2].iter_list();
     for o in &mut it {
-        if o.is_tuple() && o.tuple_arity() == 2 && o.element(0) == Term::atom(atom::intern_static("alias")) {
+        if o.is_tuple()
+            && o.tuple_arity() == 2
+            && o.element(0) == Term::atom(atom::intern_static("alias"))
+        {
             alias = true;
         } else if !(o.is_tuple() && o.tuple_arity() == 2) {
             return Err(Exc::badarg());
@@ -457,7 +463,10 @@ fn exit2(p: &mut Process, a: &[Term]) -> R {
             let m = p
                 .heap
                 .tuple(&[Term::atom(atom::EXIT_UPPER), p.self_term(), r]);
-            p.mailbox.push_back(crate::process::Message { term: m, frag: None });
+            p.mailbox.push_back(crate::process::Message {
+                term: m,
+                frag: None,
+            });
             return Ok(Term::bool(true));
         }
         if r == Term::atom(atom::NORMAL) {
@@ -663,7 +672,9 @@ fn function_exported3(_p: &mut Process, a: &[Term]) -> R {
             return Ok(Term::bool(true));
         }
     }
-    Ok(Term::bool(crate::bif::lookup(m, f, ar as u32).is_some() && code::is_loaded(m)))
+    Ok(Term::bool(
+        crate::bif::lookup(m, f, ar as u32).is_some() && code::is_loaded(m),
+    ))
 }
 
 fn module_loaded1(_p: &mut Process, a: &[Term]) -> R {
@@ -699,7 +710,10 @@ fn module_info(p: &mut Process, m: Atom, what: Option<Term>) -> R {
     let functions = |p: &mut Process| {
         let mut v = Vec::new();
         for fi in md.functions.iter() {
-            v.push(p.heap.tuple(&[Term::atom(fi.name), Term::small(fi.arity as i64)]));
+            v.push(
+                p.heap
+                    .tuple(&[Term::atom(fi.name), Term::small(fi.arity as i64)]),
+            );
         }
         p.heap.list(&v)
     };
@@ -774,7 +788,11 @@ fn fun_info2(p: &mut Process, a: &[Term]) -> R {
         } else {
             code::lambda_of(f).function
         }),
-        atom::TYPE => Term::atom(if is_export { atom::EXTERNAL } else { atom::LOCAL }),
+        atom::TYPE => Term::atom(if is_export {
+            atom::EXTERNAL
+        } else {
+            atom::LOCAL
+        }),
         atom::ENV => {
             if is_export {
                 Term::NIL
@@ -888,7 +906,9 @@ fn statistics1(p: &mut Process, a: &[Term]) -> R {
     let ms = vm().start.elapsed().as_millis() as i64;
     match atom::name(a[0].atom_value()).as_str() {
         "runtime" | "wall_clock" => Ok(p.heap.tuple(&[Term::small(ms), Term::small(0)])),
-        "reductions" => Ok(p.heap.tuple(&[Term::small(p.reductions as i64), Term::small(0)])),
+        "reductions" => Ok(p
+            .heap
+            .tuple(&[Term::small(p.reductions as i64), Term::small(0)])),
         "run_queue" => Ok(Term::small(0)),
         "garbage_collection" => Ok(p.heap.tuple(&[
             Term::small(p.gc_count as i64),
@@ -1033,7 +1053,12 @@ fn ref_to_list1(p: &mut Process, a: &[Term]) -> R {
         return Err(Exc::badarg());
     }
     let id = a[0].word(1);
-    let s = format!("#Ref<0.{}.{}.{}>", (id >> 40) & 0xFFFF_FFFF, (id >> 20) & 0xFFFFF, id & 0xFFFFF);
+    let s = format!(
+        "#Ref<0.{}.{}.{}>",
+        (id >> 40) & 0xFFFF_FFFF,
+        (id >> 20) & 0xFFFFF,
+        id & 0xFFFFF
+    );
     Ok(p.heap.string(&s))
 }
 
@@ -1052,12 +1077,7 @@ fn fun_to_list1(p: &mut Process, a: &[Term]) -> R {
         format!("fun {}:{}/{}", q(e.module), q(e.function), e.arity)
     } else {
         let l = code::lambda_of(f);
-        format!(
-            "#Fun<{}.{}.{}>",
-            atom::name(l.module),
-            l.index,
-            l.old_uniq
-        )
+        format!("#Fun<{}.{}.{}>", atom::name(l.module), l.index, l.old_uniq)
     };
     Ok(p.heap.string(&s))
 }
@@ -1095,87 +1115,502 @@ fn printable_range0(_p: &mut Process, _a: &[Term]) -> R {
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "erlang", name: "pid_to_list", arity: 1, f: pid_to_list1 },
-    Bif { module: "erlang", name: "port_to_list", arity: 1, f: port_to_list1 },
-    Bif { module: "erlang", name: "ref_to_list", arity: 1, f: ref_to_list1 },
-    Bif { module: "erlang", name: "fun_to_list", arity: 1, f: fun_to_list1 },
-    Bif { module: "erlang", name: "list_to_pid", arity: 1, f: list_to_pid1 },
-    Bif { module: "net_kernel", name: "dflag_unicode_io", arity: 1, f: dflag_unicode_io1 },
-    Bif { module: "io", name: "printable_range", arity: 0, f: printable_range0 },
-    Bif { module: "erlang", name: "error", arity: 1, f: error1 },
-    Bif { module: "erlang", name: "error", arity: 2, f: error2 },
-    Bif { module: "erlang", name: "error", arity: 3, f: error3 },
-    Bif { module: "erlang", name: "exit", arity: 1, f: exit1 },
-    Bif { module: "erlang", name: "throw", arity: 1, f: throw1 },
-    Bif { module: "erlang", name: "raise", arity: 3, f: raise3 },
-    Bif { module: "erlang", name: "halt", arity: 0, f: halt0 },
-    Bif { module: "erlang", name: "halt", arity: 1, f: halt1 },
-    Bif { module: "erlang", name: "halt", arity: 2, f: halt2 },
-    Bif { module: "erlang", name: "self", arity: 0, f: self0 },
-    Bif { module: "erlang", name: "node", arity: 0, f: node0 },
-    Bif { module: "erlang", name: "node", arity: 1, f: node1 },
-    Bif { module: "erlang", name: "nodes", arity: 0, f: nodes0 },
-    Bif { module: "erlang", name: "is_alive", arity: 0, f: is_alive0 },
-    Bif { module: "erlang", name: "make_ref", arity: 0, f: make_ref0 },
-    Bif { module: "erlang", name: "group_leader", arity: 0, f: group_leader0 },
-    Bif { module: "erlang", name: "group_leader", arity: 2, f: group_leader2 },
-    Bif { module: "erlang", name: "spawn", arity: 1, f: spawn1 },
-    Bif { module: "erlang", name: "spawn", arity: 3, f: spawn3 },
-    Bif { module: "erlang", name: "spawn_link", arity: 1, f: spawn_link1 },
-    Bif { module: "erlang", name: "spawn_link", arity: 3, f: spawn_link3 },
-    Bif { module: "erlang", name: "spawn_monitor", arity: 1, f: spawn_monitor1 },
-    Bif { module: "erlang", name: "spawn_monitor", arity: 3, f: spawn_monitor3 },
-    Bif { module: "erlang", name: "spawn_opt", arity: 2, f: spawn_opt2 },
-    Bif { module: "erlang", name: "spawn_opt", arity: 4, f: spawn_opt4 },
-    Bif { module: "erlang", name: "send", arity: 2, f: send2 },
-    Bif { module: "erlang", name: "!", arity: 2, f: send2 },
-    Bif { module: "erlang", name: "send", arity: 3, f: send3 },
-    Bif { module: "erlang", name: "link", arity: 1, f: link1 },
-    Bif { module: "erlang", name: "unlink", arity: 1, f: unlink1 },
-    Bif { module: "erlang", name: "monitor", arity: 2, f: monitor2 },
-    Bif { module: "erlang", name: "monitor", arity: 3, f: monitor3 },
-    Bif { module: "erlang", name: "demonitor", arity: 1, f: demonitor1 },
-    Bif { module: "erlang", name: "demonitor", arity: 2, f: demonitor2 },
-    Bif { module: "erlang", name: "exit", arity: 2, f: exit2 },
-    Bif { module: "erlang", name: "process_flag", arity: 2, f: process_flag2 },
-    Bif { module: "erlang", name: "is_process_alive", arity: 1, f: is_process_alive1 },
-    Bif { module: "erlang", name: "register", arity: 2, f: register2 },
-    Bif { module: "erlang", name: "unregister", arity: 1, f: unregister1 },
-    Bif { module: "erlang", name: "whereis", arity: 1, f: whereis1 },
-    Bif { module: "erlang", name: "registered", arity: 0, f: registered0 },
-    Bif { module: "erlang", name: "processes", arity: 0, f: processes0 },
-    Bif { module: "erlang", name: "put", arity: 2, f: put2 },
-    Bif { module: "erlang", name: "get", arity: 1, f: get1 },
-    Bif { module: "erlang", name: "get", arity: 0, f: get0 },
-    Bif { module: "erlang", name: "get_keys", arity: 0, f: get_keys0 },
-    Bif { module: "erlang", name: "get_keys", arity: 1, f: get_keys1 },
-    Bif { module: "erlang", name: "erase", arity: 1, f: erase1 },
-    Bif { module: "erlang", name: "erase", arity: 0, f: erase0 },
-    Bif { module: "erlang", name: "function_exported", arity: 3, f: function_exported3 },
-    Bif { module: "erlang", name: "module_loaded", arity: 1, f: module_loaded1 },
-    Bif { module: "code", name: "ensure_loaded", arity: 1, f: ensure_loaded1 },
-    Bif { module: "erlang", name: "get_module_info", arity: 1, f: get_module_info1 },
-    Bif { module: "erlang", name: "get_module_info", arity: 2, f: get_module_info2 },
-    Bif { module: "erlang", name: "make_fun", arity: 3, f: make_fun3 },
-    Bif { module: "erlang", name: "fun_info", arity: 2, f: fun_info2 },
-    Bif { module: "erlang", name: "monotonic_time", arity: 0, f: monotonic_time0 },
-    Bif { module: "erlang", name: "monotonic_time", arity: 1, f: monotonic_time1 },
-    Bif { module: "erlang", name: "system_time", arity: 0, f: system_time0 },
-    Bif { module: "erlang", name: "system_time", arity: 1, f: system_time1 },
-    Bif { module: "os", name: "system_time", arity: 0, f: system_time0 },
-    Bif { module: "os", name: "system_time", arity: 1, f: system_time1 },
-    Bif { module: "erlang", name: "timestamp", arity: 0, f: timestamp0 },
-    Bif { module: "os", name: "timestamp", arity: 0, f: timestamp0 },
-    Bif { module: "erlang", name: "unique_integer", arity: 0, f: unique_integer },
-    Bif { module: "erlang", name: "unique_integer", arity: 1, f: unique_integer },
-    Bif { module: "erlang", name: "convert_time_unit", arity: 3, f: convert_time_unit3 },
-    Bif { module: "erlang", name: "statistics", arity: 1, f: statistics1 },
-    Bif { module: "erlang", name: "system_info", arity: 1, f: system_info1 },
-    Bif { module: "erlang", name: "process_info", arity: 2, f: process_info2 },
-    Bif { module: "erlang", name: "display", arity: 1, f: display1 },
-    Bif { module: "erlang", name: "nif_error", arity: 1, f: nif_error1 },
-    Bif { module: "erlang", name: "nif_error", arity: 2, f: nif_error1 },
-    Bif { module: "erlang", name: "load_nif", arity: 2, f: load_nif2 },
-    Bif { module: "erlang", name: "garbage_collect", arity: 0, f: garbage_collect0 },
-    Bif { module: "erlang", name: "yield", arity: 0, f: yield0 },
+    Bif {
+        module: "erlang",
+        name: "pid_to_list",
+        arity: 1,
+        f: pid_to_list1,
+    },
+    Bif {
+        module: "erlang",
+        name: "port_to_list",
+        arity: 1,
+        f: port_to_list1,
+    },
+    Bif {
+        module: "erlang",
+        name: "ref_to_list",
+        arity: 1,
+        f: ref_to_list1,
+    },
+    Bif {
+        module: "erlang",
+        name: "fun_to_list",
+        arity: 1,
+        f: fun_to_list1,
+    },
+    Bif {
+        module: "erlang",
+        name: "list_to_pid",
+        arity: 1,
+        f: list_to_pid1,
+    },
+    Bif {
+        module: "net_kernel",
+        name: "dflag_unicode_io",
+        arity: 1,
+        f: dflag_unicode_io1,
+    },
+    Bif {
+        module: "io",
+        name: "printable_range",
+        arity: 0,
+        f: printable_range0,
+    },
+    Bif {
+        module: "erlang",
+        name: "error",
+        arity: 1,
+        f: error1,
+    },
+    Bif {
+        module: "erlang",
+        name: "error",
+        arity: 2,
+        f: error2,
+    },
+    Bif {
+        module: "erlang",
+        name: "error",
+        arity: 3,
+        f: error3,
+    },
+    Bif {
+        module: "erlang",
+        name: "exit",
+        arity: 1,
+        f: exit1,
+    },
+    Bif {
+        module: "erlang",
+        name: "throw",
+        arity: 1,
+        f: throw1,
+    },
+    Bif {
+        module: "erlang",
+        name: "raise",
+        arity: 3,
+        f: raise3,
+    },
+    Bif {
+        module: "erlang",
+        name: "halt",
+        arity: 0,
+        f: halt0,
+    },
+    Bif {
+        module: "erlang",
+        name: "halt",
+        arity: 1,
+        f: halt1,
+    },
+    Bif {
+        module: "erlang",
+        name: "halt",
+        arity: 2,
+        f: halt2,
+    },
+    Bif {
+        module: "erlang",
+        name: "self",
+        arity: 0,
+        f: self0,
+    },
+    Bif {
+        module: "erlang",
+        name: "node",
+        arity: 0,
+        f: node0,
+    },
+    Bif {
+        module: "erlang",
+        name: "node",
+        arity: 1,
+        f: node1,
+    },
+    Bif {
+        module: "erlang",
+        name: "nodes",
+        arity: 0,
+        f: nodes0,
+    },
+    Bif {
+        module: "erlang",
+        name: "is_alive",
+        arity: 0,
+        f: is_alive0,
+    },
+    Bif {
+        module: "erlang",
+        name: "make_ref",
+        arity: 0,
+        f: make_ref0,
+    },
+    Bif {
+        module: "erlang",
+        name: "group_leader",
+        arity: 0,
+        f: group_leader0,
+    },
+    Bif {
+        module: "erlang",
+        name: "group_leader",
+        arity: 2,
+        f: group_leader2,
+    },
+    Bif {
+        module: "erlang",
+        name: "spawn",
+        arity: 1,
+        f: spawn1,
+    },
+    Bif {
+        module: "erlang",
+        name: "spawn",
+        arity: 3,
+        f: spawn3,
+    },
+    Bif {
+        module: "erlang",
+        name: "spawn_link",
+        arity: 1,
+        f: spawn_link1,
+    },
+    Bif {
+        module: "erlang",
+        name: "spawn_link",
+        arity: 3,
+        f: spawn_link3,
+    },
+    Bif {
+        module: "erlang",
+        name: "spawn_monitor",
+        arity: 1,
+        f: spawn_monitor1,
+    },
+    Bif {
+        module: "erlang",
+        name: "spawn_monitor",
+        arity: 3,
+        f: spawn_monitor3,
+    },
+    Bif {
+        module: "erlang",
+        name: "spawn_opt",
+        arity: 2,
+        f: spawn_opt2,
+    },
+    Bif {
+        module: "erlang",
+        name: "spawn_opt",
+        arity: 4,
+        f: spawn_opt4,
+    },
+    Bif {
+        module: "erlang",
+        name: "send",
+        arity: 2,
+        f: send2,
+    },
+    Bif {
+        module: "erlang",
+        name: "!",
+        arity: 2,
+        f: send2,
+    },
+    Bif {
+        module: "erlang",
+        name: "send",
+        arity: 3,
+        f: send3,
+    },
+    Bif {
+        module: "erlang",
+        name: "link",
+        arity: 1,
+        f: link1,
+    },
+    Bif {
+        module: "erlang",
+        name: "unlink",
+        arity: 1,
+        f: unlink1,
+    },
+    Bif {
+        module: "erlang",
+        name: "monitor",
+        arity: 2,
+        f: monitor2,
+    },
+    Bif {
+        module: "erlang",
+        name: "monitor",
+        arity: 3,
+        f: monitor3,
+    },
+    Bif {
+        module: "erlang",
+        name: "demonitor",
+        arity: 1,
+        f: demonitor1,
+    },
+    Bif {
+        module: "erlang",
+        name: "demonitor",
+        arity: 2,
+        f: demonitor2,
+    },
+    Bif {
+        module: "erlang",
+        name: "exit",
+        arity: 2,
+        f: exit2,
+    },
+    Bif {
+        module: "erlang",
+        name: "process_flag",
+        arity: 2,
+        f: process_flag2,
+    },
+    Bif {
+        module: "erlang",
+        name: "is_process_alive",
+        arity: 1,
+        f: is_process_alive1,
+    },
+    Bif {
+        module: "erlang",
+        name: "register",
+        arity: 2,
+        f: register2,
+    },
+    Bif {
+        module: "erlang",
+        name: "unregister",
+        arity: 1,
+        f: unregister1,
+    },
+    Bif {
+        module: "erlang",
+        name: "whereis",
+        arity: 1,
+        f: whereis1,
+    },
+    Bif {
+        module: "erlang",
+        name: "registered",
+        arity: 0,
+        f: registered0,
+    },
+    Bif {
+        module: "erlang",
+        name: "processes",
+        arity: 0,
+        f: processes0,
+    },
+    Bif {
+        module: "erlang",
+        name: "put",
+        arity: 2,
+        f: put2,
+    },
+    Bif {
+        module: "erlang",
+        name: "get",
+        arity: 1,
+        f: get1,
+    },
+    Bif {
+        module: "erlang",
+        name: "get",
+        arity: 0,
+        f: get0,
+    },
+    Bif {
+        module: "erlang",
+        name: "get_keys",
+        arity: 0,
+        f: get_keys0,
+    },
+    Bif {
+        module: "erlang",
+        name: "get_keys",
+        arity: 1,
+        f: get_keys1,
+    },
+    Bif {
+        module: "erlang",
+        name: "erase",
+        arity: 1,
+        f: erase1,
+    },
+    Bif {
+        module: "erlang",
+        name: "erase",
+        arity: 0,
+        f: erase0,
+    },
+    Bif {
+        module: "erlang",
+        name: "function_exported",
+        arity: 3,
+        f: function_exported3,
+    },
+    Bif {
+        module: "erlang",
+        name: "module_loaded",
+        arity: 1,
+        f: module_loaded1,
+    },
+    Bif {
+        module: "code",
+        name: "ensure_loaded",
+        arity: 1,
+        f: ensure_loaded1,
+    },
+    Bif {
+        module: "erlang",
+        name: "get_module_info",
+        arity: 1,
+        f: get_module_info1,
+    },
+    Bif {
+        module: "erlang",
+        name: "get_module_info",
+        arity: 2,
+        f: get_module_info2,
+    },
+    Bif {
+        module: "erlang",
+        name: "make_fun",
+        arity: 3,
+        f: make_fun3,
+    },
+    Bif {
+        module: "erlang",
+        name: "fun_info",
+        arity: 2,
+        f: fun_info2,
+    },
+    Bif {
+        module: "erlang",
+        name: "monotonic_time",
+        arity: 0,
+        f: monotonic_time0,
+    },
+    Bif {
+        module: "erlang",
+        name: "monotonic_time",
+        arity: 1,
+        f: monotonic_time1,
+    },
+    Bif {
+        module: "erlang",
+        name: "system_time",
+        arity: 0,
+        f: system_time0,
+    },
+    Bif {
+        module: "erlang",
+        name: "system_time",
+        arity: 1,
+        f: system_time1,
+    },
+    Bif {
+        module: "os",
+        name: "system_time",
+        arity: 0,
+        f: system_time0,
+    },
+    Bif {
+        module: "os",
+        name: "system_time",
+        arity: 1,
+        f: system_time1,
+    },
+    Bif {
+        module: "erlang",
+        name: "timestamp",
+        arity: 0,
+        f: timestamp0,
+    },
+    Bif {
+        module: "os",
+        name: "timestamp",
+        arity: 0,
+        f: timestamp0,
+    },
+    Bif {
+        module: "erlang",
+        name: "unique_integer",
+        arity: 0,
+        f: unique_integer,
+    },
+    Bif {
+        module: "erlang",
+        name: "unique_integer",
+        arity: 1,
+        f: unique_integer,
+    },
+    Bif {
+        module: "erlang",
+        name: "convert_time_unit",
+        arity: 3,
+        f: convert_time_unit3,
+    },
+    Bif {
+        module: "erlang",
+        name: "statistics",
+        arity: 1,
+        f: statistics1,
+    },
+    Bif {
+        module: "erlang",
+        name: "system_info",
+        arity: 1,
+        f: system_info1,
+    },
+    Bif {
+        module: "erlang",
+        name: "process_info",
+        arity: 2,
+        f: process_info2,
+    },
+    Bif {
+        module: "erlang",
+        name: "display",
+        arity: 1,
+        f: display1,
+    },
+    Bif {
+        module: "erlang",
+        name: "nif_error",
+        arity: 1,
+        f: nif_error1,
+    },
+    Bif {
+        module: "erlang",
+        name: "nif_error",
+        arity: 2,
+        f: nif_error1,
+    },
+    Bif {
+        module: "erlang",
+        name: "load_nif",
+        arity: 2,
+        f: load_nif2,
+    },
+    Bif {
+        module: "erlang",
+        name: "garbage_collect",
+        arity: 0,
+        f: garbage_collect0,
+    },
+    Bif {
+        module: "erlang",
+        name: "yield",
+        arity: 0,
+        f: yield0,
+    },
 ];

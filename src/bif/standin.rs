@@ -73,12 +73,52 @@ fn is_loaded1(p: &mut Process, a: &[Term]) -> R {
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "init", name: "get_argument", arity: 1, f: get_argument1 },
-    Bif { module: "init", name: "get_arguments", arity: 0, f: no_arguments },
-    Bif { module: "init", name: "get_plain_arguments", arity: 0, f: no_arguments },
-    Bif { module: "init", name: "get_status", arity: 0, f: get_status0 },
-    Bif { module: "init", name: "stop", arity: 0, f: stop0 },
-    Bif { module: "init", name: "stop", arity: 1, f: stop1 },
-    Bif { module: "code", name: "ensure_modules_loaded", arity: 1, f: ensure_modules_loaded1 },
-    Bif { module: "code", name: "is_loaded", arity: 1, f: is_loaded1 },
+    Bif {
+        module: "init",
+        name: "get_argument",
+        arity: 1,
+        f: get_argument1,
+    },
+    Bif {
+        module: "init",
+        name: "get_arguments",
+        arity: 0,
+        f: no_arguments,
+    },
+    Bif {
+        module: "init",
+        name: "get_plain_arguments",
+        arity: 0,
+        f: no_arguments,
+    },
+    Bif {
+        module: "init",
+        name: "get_status",
+        arity: 0,
+        f: get_status0,
+    },
+    Bif {
+        module: "init",
+        name: "stop",
+        arity: 0,
+        f: stop0,
+    },
+    Bif {
+        module: "init",
+        name: "stop",
+        arity: 1,
+        f: stop1,
+    },
+    Bif {
+        module: "code",
+        name: "ensure_modules_loaded",
+        arity: 1,
+        f: ensure_modules_loaded1,
+    },
+    Bif {
+        module: "code",
+        name: "is_loaded",
+        arity: 1,
+        f: is_loaded1,
+    },
 ];

@@ -46,7 +46,9 @@ fn datetime(p: &mut Process, secs: i64) -> Term {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    let date = p.heap.tuple(&[Term::small(y), Term::small(m), Term::small(d)]);
+    let date = p
+        .heap
+        .tuple(&[Term::small(y), Term::small(m), Term::small(d)]);
     let time = p.heap.tuple(&[
         Term::small(rem / 3600),
         Term::small(rem % 3600 / 60),
@@ -63,7 +65,11 @@ fn from_datetime(t: Term) -> Option<i64> {
     let (d, tm) = (t.element(0), t.element(1));
     let three = |x: Term| -> Option<(i64, i64, i64)> {
         if x.is_tuple() && x.tuple_arity() == 3 {
-            let v: Vec<i64> = x.tuple_elements().iter().filter_map(|e| bignum::to_i64(*e)).collect();
+            let v: Vec<i64> = x
+                .tuple_elements()
+                .iter()
+                .filter_map(|e| bignum::to_i64(*e))
+                .collect();
             if v.len() == 3 {
                 return Some((v[0], v[1], v[2]));
             }
@@ -73,7 +79,20 @@ fn from_datetime(t: Term) -> Option<i64> {
     let (y, m, dd) = three(d)?;
     let (h, mi, s) = three(tm)?;
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let mdays = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let mdays = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&m) || dd < 1 || dd > mdays[(m - 1) as usize] || y < 0 {
         return None;
     }
@@ -155,7 +174,9 @@ fn is_record2(_p: &mut Process, a: &[Term]) -> R {
     if !a[1].is_atom() {
         return Err(Exc::badarg());
     }
-    Ok(Term::bool(a[0].is_tuple() && a[0].tuple_arity() >= 1 && a[0].element(0) == a[1]))
+    Ok(Term::bool(
+        a[0].is_tuple() && a[0].tuple_arity() >= 1 && a[0].element(0) == a[1],
+    ))
 }
 
 fn is_record3(_p: &mut Process, a: &[Term]) -> R {
@@ -215,18 +236,41 @@ fn term_type1(_p: &mut Process, a: &[Term]) -> R {
 }
 
 fn loaded0(p: &mut Process, _a: &[Term]) -> R {
-    let ms: Vec<Term> = crate::code::loaded_names().into_iter().map(Term::atom).collect();
+    let ms: Vec<Term> = crate::code::loaded_names()
+        .into_iter()
+        .map(Term::atom)
+        .collect();
     Ok(p.heap.list(&ms))
 }
 
 fn pre_loaded0(p: &mut Process, _a: &[Term]) -> R {
     let names = [
-        "erts_code_purger", "erl_init", "init", "prim_buffer", "prim_eval", "prim_inet",
-        "prim_file", "zlib", "socket_registry", "prim_socket", "prim_net", "prim_zip",
-        "erl_prim_loader", "erlang", "erts_internal", "erl_tracer", "erts_literal_area_collector",
-        "erts_dirty_process_signal_handler", "atomics", "counters", "persistent_term",
+        "erts_code_purger",
+        "erl_init",
+        "init",
+        "prim_buffer",
+        "prim_eval",
+        "prim_inet",
+        "prim_file",
+        "zlib",
+        "socket_registry",
+        "prim_socket",
+        "prim_net",
+        "prim_zip",
+        "erl_prim_loader",
+        "erlang",
+        "erts_internal",
+        "erl_tracer",
+        "erts_literal_area_collector",
+        "erts_dirty_process_signal_handler",
+        "atomics",
+        "counters",
+        "persistent_term",
     ];
-    let ts: Vec<Term> = names.iter().map(|n| Term::atom(atom::intern_static(n))).collect();
+    let ts: Vec<Term> = names
+        .iter()
+        .map(|n| Term::atom(atom::intern_static(n)))
+        .collect();
     Ok(p.heap.list(&ts))
 }
 
@@ -235,7 +279,12 @@ fn is_builtin3(_p: &mut Process, a: &[Term]) -> R {
         return Err(Exc::badarg());
     }
     Ok(Term::bool(
-        super::lookup(a[0].atom_value(), a[1].atom_value(), a[2].small_value() as u32).is_some(),
+        super::lookup(
+            a[0].atom_value(),
+            a[1].atom_value(),
+            a[2].small_value() as u32,
+        )
+        .is_some(),
     ))
 }
 
@@ -260,7 +309,11 @@ fn system_flag2(_p: &mut Process, a: &[Term]) -> R {
 fn display_string1(_p: &mut Process, a: &[Term]) -> R {
     let mut s = String::new();
     for c in a[0].iter_list() {
-        if let Some(ch) = c.is_small().then(|| char::from_u32(c.small_value() as u32)).flatten() {
+        if let Some(ch) = c
+            .is_small()
+            .then(|| char::from_u32(c.small_value() as u32))
+            .flatten()
+        {
             s.push(ch);
         }
     }
@@ -295,7 +348,9 @@ fn array_of(t: Term) -> Result<Arc<Array>, Exc> {
 }
 
 fn new_array(p: &mut Process, n: Term, signed: bool) -> R {
-    let n = bignum::to_i64(n).filter(|&n| n >= 1 && n < (1 << 28)).ok_or_else(Exc::badarg)?;
+    let n = bignum::to_i64(n)
+        .filter(|n| (1..(1 << 28)).contains(n))
+        .ok_or_else(Exc::badarg)?;
     let cells: Box<[AtomicI64]> = (0..n).map(|_| AtomicI64::new(0)).collect();
     let id = crate::vm::new_ref_id();
     arrays()
@@ -329,7 +384,10 @@ fn value_in(arr: &Array, v: Term) -> Result<i64, Exc> {
         bignum::to_i64(v).ok_or_else(Exc::badarg)
     } else {
         let b = bignum::to_big(v);
-        if !v.is_integer() || b < num_bigint::BigInt::from(0) || b > num_bigint::BigInt::from(u64::MAX) {
+        if !v.is_integer()
+            || b < num_bigint::BigInt::from(0)
+            || b > num_bigint::BigInt::from(u64::MAX)
+        {
             return Err(Exc::badarg());
         }
         Ok(num_traits::ToPrimitive::to_u64(&b).unwrap_or(0) as i64)
@@ -364,7 +422,9 @@ fn a_add(_p: &mut Process, a: &[Term]) -> R {
 fn a_add_get(p: &mut Process, a: &[Term]) -> R {
     let arr = array_of(a[0])?;
     let v = bignum::to_i64(a[2]).ok_or_else(Exc::badarg)?;
-    let r = cell(&arr, a[1])?.fetch_add(v, Ordering::SeqCst).wrapping_add(v);
+    let r = cell(&arr, a[1])?
+        .fetch_add(v, Ordering::SeqCst)
+        .wrapping_add(v);
     Ok(value_out(p, &arr, r))
 }
 fn a_exchange(p: &mut Process, a: &[Term]) -> R {
@@ -377,7 +437,8 @@ fn a_cmpxchg(p: &mut Process, a: &[Term]) -> R {
     let arr = array_of(a[0])?;
     let expected = value_in(&arr, a[2])?;
     let desired = value_in(&arr, a[3])?;
-    match cell(&arr, a[1])?.compare_exchange(expected, desired, Ordering::SeqCst, Ordering::SeqCst) {
+    match cell(&arr, a[1])?.compare_exchange(expected, desired, Ordering::SeqCst, Ordering::SeqCst)
+    {
         Ok(_) => Ok(Term::atom(atom::OK)),
         Err(actual) => Ok(value_out(p, &arr, actual)),
     }
@@ -388,11 +449,17 @@ fn a_info(p: &mut Process, a: &[Term]) -> R {
     let (min, max) = if arr.signed {
         (p.heap.int(i64::MIN), p.heap.int(i64::MAX))
     } else {
-        (Term::small(0), bignum::from_i128(&mut p.heap, u64::MAX as i128))
+        (
+            Term::small(0),
+            bignum::from_i128(&mut p.heap, u64::MAX as i128),
+        )
     };
     let pairs = [
         (Term::atom(atom::intern_static("max")), max),
-        (Term::atom(atom::intern_static("memory")), Term::small(n * 8 + 40)),
+        (
+            Term::atom(atom::intern_static("memory")),
+            Term::small(n * 8 + 40),
+        ),
         (Term::atom(atom::intern_static("min")), min),
         (Term::atom(atom::intern_static("size")), Term::small(n)),
     ];
@@ -411,51 +478,244 @@ fn c_info(p: &mut Process, a: &[Term]) -> R {
     let arr = array_of(a[0])?;
     let n = arr.cells.len() as i64;
     let pairs = [
-        (Term::atom(atom::intern_static("memory")), Term::small(n * 8 + 40)),
+        (
+            Term::atom(atom::intern_static("memory")),
+            Term::small(n * 8 + 40),
+        ),
         (Term::atom(atom::intern_static("size")), Term::small(n)),
     ];
     Ok(crate::interp::maps::from_pairs(p, &pairs))
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "erlang", name: "date", arity: 0, f: date0 },
-    Bif { module: "erlang", name: "time", arity: 0, f: time0 },
-    Bif { module: "erlang", name: "localtime", arity: 0, f: universaltime0 },
-    Bif { module: "erlang", name: "universaltime", arity: 0, f: universaltime0 },
-    Bif { module: "erlang", name: "localtime_to_universaltime", arity: 2, f: local_to_universal2 },
-    Bif { module: "erlang", name: "universaltime_to_localtime", arity: 1, f: convert_dt1 },
-    Bif { module: "erlang", name: "universaltime_to_posixtime", arity: 1, f: universal_to_posix1 },
-    Bif { module: "erlang", name: "posixtime_to_universaltime", arity: 1, f: posix_to_universal1 },
-    Bif { module: "erlang", name: "now", arity: 0, f: now0 },
-    Bif { module: "os", name: "perf_counter", arity: 0, f: perf_counter0 },
-    Bif { module: "erts_internal", name: "time_unit", arity: 0, f: time_unit0 },
-    Bif { module: "erts_internal", name: "perf_counter_unit", arity: 0, f: time_unit0 },
-    Bif { module: "file", name: "native_name_encoding", arity: 0, f: native_name_encoding0 },
-    Bif { module: "unicode", name: "bin_is_7bit", arity: 1, f: bin_is_7bit1 },
-    Bif { module: "erlang", name: "is_record", arity: 2, f: is_record2 },
-    Bif { module: "erlang", name: "is_record", arity: 3, f: is_record3 },
-    Bif { module: "erts_internal", name: "cmp_term", arity: 2, f: cmp_term2 },
-    Bif { module: "erts_internal", name: "term_type", arity: 1, f: term_type1 },
-    Bif { module: "erlang", name: "loaded", arity: 0, f: loaded0 },
-    Bif { module: "erlang", name: "pre_loaded", arity: 0, f: pre_loaded0 },
-    Bif { module: "erlang", name: "is_builtin", arity: 3, f: is_builtin3 },
-    Bif { module: "erlang", name: "bump_reductions", arity: 1, f: true_any },
-    Bif { module: "erts_internal", name: "garbage_collect", arity: 1, f: true_any },
-    Bif { module: "erlang", name: "system_flag", arity: 2, f: system_flag2 },
-    Bif { module: "erlang", name: "display_string", arity: 1, f: display_string1 },
-    Bif { module: "erts_internal", name: "atomics_new", arity: 2, f: atomics_new2 },
-    Bif { module: "atomics", name: "get", arity: 2, f: a_get },
-    Bif { module: "atomics", name: "put", arity: 3, f: a_put },
-    Bif { module: "atomics", name: "add", arity: 3, f: a_add },
-    Bif { module: "atomics", name: "add_get", arity: 3, f: a_add_get },
-    Bif { module: "atomics", name: "exchange", arity: 3, f: a_exchange },
-    Bif { module: "atomics", name: "compare_exchange", arity: 4, f: a_cmpxchg },
-    Bif { module: "atomics", name: "info", arity: 1, f: a_info },
-    Bif { module: "erts_internal", name: "counters_new", arity: 1, f: counters_new1 },
-    Bif { module: "erts_internal", name: "counters_get", arity: 2, f: c_get },
-    Bif { module: "erts_internal", name: "counters_add", arity: 3, f: c_add },
-    Bif { module: "erts_internal", name: "counters_put", arity: 3, f: c_put },
-    Bif { module: "erts_internal", name: "counters_info", arity: 1, f: c_info },
+    Bif {
+        module: "erlang",
+        name: "date",
+        arity: 0,
+        f: date0,
+    },
+    Bif {
+        module: "erlang",
+        name: "time",
+        arity: 0,
+        f: time0,
+    },
+    Bif {
+        module: "erlang",
+        name: "localtime",
+        arity: 0,
+        f: universaltime0,
+    },
+    Bif {
+        module: "erlang",
+        name: "universaltime",
+        arity: 0,
+        f: universaltime0,
+    },
+    Bif {
+        module: "erlang",
+        name: "localtime_to_universaltime",
+        arity: 2,
+        f: local_to_universal2,
+    },
+    Bif {
+        module: "erlang",
+        name: "universaltime_to_localtime",
+        arity: 1,
+        f: convert_dt1,
+    },
+    Bif {
+        module: "erlang",
+        name: "universaltime_to_posixtime",
+        arity: 1,
+        f: universal_to_posix1,
+    },
+    Bif {
+        module: "erlang",
+        name: "posixtime_to_universaltime",
+        arity: 1,
+        f: posix_to_universal1,
+    },
+    Bif {
+        module: "erlang",
+        name: "now",
+        arity: 0,
+        f: now0,
+    },
+    Bif {
+        module: "os",
+        name: "perf_counter",
+        arity: 0,
+        f: perf_counter0,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "time_unit",
+        arity: 0,
+        f: time_unit0,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "perf_counter_unit",
+        arity: 0,
+        f: time_unit0,
+    },
+    Bif {
+        module: "file",
+        name: "native_name_encoding",
+        arity: 0,
+        f: native_name_encoding0,
+    },
+    Bif {
+        module: "unicode",
+        name: "bin_is_7bit",
+        arity: 1,
+        f: bin_is_7bit1,
+    },
+    Bif {
+        module: "erlang",
+        name: "is_record",
+        arity: 2,
+        f: is_record2,
+    },
+    Bif {
+        module: "erlang",
+        name: "is_record",
+        arity: 3,
+        f: is_record3,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "cmp_term",
+        arity: 2,
+        f: cmp_term2,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "term_type",
+        arity: 1,
+        f: term_type1,
+    },
+    Bif {
+        module: "erlang",
+        name: "loaded",
+        arity: 0,
+        f: loaded0,
+    },
+    Bif {
+        module: "erlang",
+        name: "pre_loaded",
+        arity: 0,
+        f: pre_loaded0,
+    },
+    Bif {
+        module: "erlang",
+        name: "is_builtin",
+        arity: 3,
+        f: is_builtin3,
+    },
+    Bif {
+        module: "erlang",
+        name: "bump_reductions",
+        arity: 1,
+        f: true_any,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "garbage_collect",
+        arity: 1,
+        f: true_any,
+    },
+    Bif {
+        module: "erlang",
+        name: "system_flag",
+        arity: 2,
+        f: system_flag2,
+    },
+    Bif {
+        module: "erlang",
+        name: "display_string",
+        arity: 1,
+        f: display_string1,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "atomics_new",
+        arity: 2,
+        f: atomics_new2,
+    },
+    Bif {
+        module: "atomics",
+        name: "get",
+        arity: 2,
+        f: a_get,
+    },
+    Bif {
+        module: "atomics",
+        name: "put",
+        arity: 3,
+        f: a_put,
+    },
+    Bif {
+        module: "atomics",
+        name: "add",
+        arity: 3,
+        f: a_add,
+    },
+    Bif {
+        module: "atomics",
+        name: "add_get",
+        arity: 3,
+        f: a_add_get,
+    },
+    Bif {
+        module: "atomics",
+        name: "exchange",
+        arity: 3,
+        f: a_exchange,
+    },
+    Bif {
+        module: "atomics",
+        name: "compare_exchange",
+        arity: 4,
+        f: a_cmpxchg,
+    },
+    Bif {
+        module: "atomics",
+        name: "info",
+        arity: 1,
+        f: a_info,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "counters_new",
+        arity: 1,
+        f: counters_new1,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "counters_get",
+        arity: 2,
+        f: c_get,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "counters_add",
+        arity: 3,
+        f: c_add,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "counters_put",
+        arity: 3,
+        f: c_put,
+    },
+    Bif {
+        module: "erts_internal",
+        name: "counters_info",
+        arity: 1,
+        f: c_info,
+    },
 ];
 
 #[cfg(test)]

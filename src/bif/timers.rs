@@ -102,7 +102,10 @@ fn start(p: &mut Process, a: &[Term], wrap: bool, opts: Term) -> R {
     }
     let mut abs = false;
     for o in opts.iter_list() {
-        if o.is_tuple() && o.tuple_arity() == 2 && o.element(0) == Term::atom(atom::intern_static("abs")) {
+        if o.is_tuple()
+            && o.tuple_arity() == 2
+            && o.element(0) == Term::atom(atom::intern_static("abs"))
+        {
             abs = o.element(1) == Term::bool(true);
         }
     }
@@ -149,7 +152,10 @@ fn remaining(p: &mut Process, r: Term, cancel: bool) -> R {
     let id = r.word(1);
     let mut t = lock(table());
     let left = match t.get(&id) {
-        Some(pt) => pt.deadline.saturating_duration_since(Instant::now()).as_millis() as i64,
+        Some(pt) => pt
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .as_millis() as i64,
         None => return Ok(Term::bool(false)),
     };
     if cancel {
@@ -178,7 +184,9 @@ fn cancel_timer2(p: &mut Process, a: &[Term]) -> R {
     let r = remaining(p, a[0], true)?;
     if async_ {
         if info {
-            let m = p.heap.tuple(&[Term::atom(atom::intern_static("cancel_timer")), a[0], r]);
+            let m = p
+                .heap
+                .tuple(&[Term::atom(atom::intern_static("cancel_timer")), a[0], r]);
             let me = p.self_term();
             vm::send(p, me, m)?;
         }
@@ -218,15 +226,70 @@ fn unalias1(p: &mut Process, a: &[Term]) -> R {
 }
 
 pub const TABLE: &[Bif] = &[
-    Bif { module: "erlang", name: "send_after", arity: 3, f: send_after3 },
-    Bif { module: "erlang", name: "send_after", arity: 4, f: send_after4 },
-    Bif { module: "erlang", name: "start_timer", arity: 3, f: start_timer3 },
-    Bif { module: "erlang", name: "start_timer", arity: 4, f: start_timer4 },
-    Bif { module: "erlang", name: "cancel_timer", arity: 1, f: cancel_timer1 },
-    Bif { module: "erlang", name: "cancel_timer", arity: 2, f: cancel_timer2 },
-    Bif { module: "erlang", name: "read_timer", arity: 1, f: read_timer1 },
-    Bif { module: "erlang", name: "read_timer", arity: 2, f: read_timer2 },
-    Bif { module: "erlang", name: "alias", arity: 0, f: alias0 },
-    Bif { module: "erlang", name: "alias", arity: 1, f: alias1 },
-    Bif { module: "erlang", name: "unalias", arity: 1, f: unalias1 },
+    Bif {
+        module: "erlang",
+        name: "send_after",
+        arity: 3,
+        f: send_after3,
+    },
+    Bif {
+        module: "erlang",
+        name: "send_after",
+        arity: 4,
+        f: send_after4,
+    },
+    Bif {
+        module: "erlang",
+        name: "start_timer",
+        arity: 3,
+        f: start_timer3,
+    },
+    Bif {
+        module: "erlang",
+        name: "start_timer",
+        arity: 4,
+        f: start_timer4,
+    },
+    Bif {
+        module: "erlang",
+        name: "cancel_timer",
+        arity: 1,
+        f: cancel_timer1,
+    },
+    Bif {
+        module: "erlang",
+        name: "cancel_timer",
+        arity: 2,
+        f: cancel_timer2,
+    },
+    Bif {
+        module: "erlang",
+        name: "read_timer",
+        arity: 1,
+        f: read_timer1,
+    },
+    Bif {
+        module: "erlang",
+        name: "read_timer",
+        arity: 2,
+        f: read_timer2,
+    },
+    Bif {
+        module: "erlang",
+        name: "alias",
+        arity: 0,
+        f: alias0,
+    },
+    Bif {
+        module: "erlang",
+        name: "alias",
+        arity: 1,
+        f: alias1,
+    },
+    Bif {
+        module: "erlang",
+        name: "unalias",
+        arity: 1,
+        f: unalias1,
+    },
 ];

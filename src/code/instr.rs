@@ -194,30 +194,73 @@ pub enum Instr {
 
     // ---- calls and returns ----
     /// Push a CP to the next instruction and jump to a local function.
-    Call { arity: u32, target: Label },
+    Call {
+        arity: u32,
+        target: Label,
+    },
     /// Pop `dealloc` frame words, then jump (tail call).
-    CallLast { arity: u32, target: Label, dealloc: u32 },
+    CallLast {
+        arity: u32,
+        target: Label,
+        dealloc: u32,
+    },
     /// Tail call without a frame.
-    CallOnly { arity: u32, target: Label },
+    CallOnly {
+        arity: u32,
+        target: Label,
+    },
     /// Remote call through an export entry.
-    CallExt { arity: u32, export: &'static Export },
-    CallExtLast { arity: u32, export: &'static Export, dealloc: u32 },
-    CallExtOnly { arity: u32, export: &'static Export },
+    CallExt {
+        arity: u32,
+        export: &'static Export,
+    },
+    CallExtLast {
+        arity: u32,
+        export: &'static Export,
+        dealloc: u32,
+    },
+    CallExtOnly {
+        arity: u32,
+        export: &'static Export,
+    },
     /// A remote call resolved to a native function: x0 = f(x0..A-1).
-    CallBif { arity: u32, bif: BifRef },
-    CallBifLast { arity: u32, bif: BifRef, dealloc: u32 },
-    CallBifOnly { arity: u32, bif: BifRef },
+    CallBif {
+        arity: u32,
+        bif: BifRef,
+    },
+    CallBifLast {
+        arity: u32,
+        bif: BifRef,
+        dealloc: u32,
+    },
+    CallBifOnly {
+        arity: u32,
+        bif: BifRef,
+    },
     /// Pop the CP and jump to it.
     Return,
     /// `apply/3` in x: module x(A), function x(A+1), args x0..A-1.
-    Apply { arity: u32 },
-    ApplyLast { arity: u32, dealloc: u32 },
+    Apply {
+        arity: u32,
+    },
+    ApplyLast {
+        arity: u32,
+        dealloc: u32,
+    },
     /// `erlang:apply/2,3` called as a function (arity 2 or 3).
-    ApplyBif { arity: u32, tail: Option<u32> },
+    ApplyBif {
+        arity: u32,
+        tail: Option<u32>,
+    },
     /// Fun in x(A), args x0..A-1.
-    CallFun { arity: u32 },
+    CallFun {
+        arity: u32,
+    },
     /// Fun in `fun`, args x0..A-1.
-    CallFun2 { arity: u32, fun: Src },
+    CallFun2 {
+        arity: u32,
+        fun: Src,
+    },
     /// `erlang:yield/0`: end the time slice.
     Yield,
     /// `erlang:hibernate(M, F, A)` (x0..x2): drop the stack, wait for a
@@ -226,105 +269,347 @@ pub enum Instr {
 
     // ---- frames and heap ----
     /// Push `stack` slots (NIL) after the CP pushed by the caller.
-    Allocate { stack: u32, heap: u32, live: u32 },
+    Allocate {
+        stack: u32,
+        heap: u32,
+        live: u32,
+    },
     /// Make sure `heap` words are cheap to allocate (GC keeping `live`).
-    TestHeap { heap: u32, live: u32 },
-    Deallocate { n: u32 },
-    Trim { n: u32 },
-    InitYregs { regs: Box<[u16]> },
+    TestHeap {
+        heap: u32,
+        live: u32,
+    },
+    Deallocate {
+        n: u32,
+    },
+    Trim {
+        n: u32,
+    },
+    InitYregs {
+        regs: Box<[u16]>,
+    },
 
     // ---- moves ----
-    Move { src: Src, dst: Dst },
-    Swap { a: Dst, b: Dst },
+    Move {
+        src: Src,
+        dst: Dst,
+    },
+    Swap {
+        a: Dst,
+        b: Dst,
+    },
 
     // ---- tests and branches ----
-    Test { test: TypeTest, fail: Label, src: Src },
-    IsFunction2 { fail: Label, src: Src, arity: Src },
-    TestArity { fail: Label, src: Src, arity: u32 },
-    IsTaggedTuple { fail: Label, src: Src, arity: u32, tag: Term },
-    Compare { cmp: Cmp, fail: Label, a: Src, b: Src },
+    Test {
+        test: TypeTest,
+        fail: Label,
+        src: Src,
+    },
+    IsFunction2 {
+        fail: Label,
+        src: Src,
+        arity: Src,
+    },
+    TestArity {
+        fail: Label,
+        src: Src,
+        arity: u32,
+    },
+    IsTaggedTuple {
+        fail: Label,
+        src: Src,
+        arity: u32,
+        tag: Term,
+    },
+    Compare {
+        cmp: Cmp,
+        fail: Label,
+        a: Src,
+        b: Src,
+    },
     /// Sorted by term order for binary search.
-    SelectVal { src: Src, fail: Label, table: Box<[(Term, Label)]> },
-    SelectArity { src: Src, fail: Label, table: Box<[(u32, Label)]> },
-    Jump { target: Label },
+    SelectVal {
+        src: Src,
+        fail: Label,
+        table: Box<[(Term, Label)]>,
+    },
+    SelectArity {
+        src: Src,
+        fail: Label,
+        table: Box<[(u32, Label)]>,
+    },
+    Jump {
+        target: Label,
+    },
 
     // ---- data ----
-    GetList { src: Src, head: Dst, tail: Dst },
-    GetHd { src: Src, dst: Dst },
-    GetTl { src: Src, dst: Dst },
-    GetTupleElement { src: Src, index: u32, dst: Dst },
-    SetTupleElement { value: Src, tuple: Src, index: u32 },
-    PutList { head: Src, tail: Src, dst: Dst },
-    PutTuple2 { dst: Dst, elems: Box<[Src]> },
-    MakeFun { lambda: &'static Lambda, dst: Dst, env: Box<[Src]> },
+    GetList {
+        src: Src,
+        head: Dst,
+        tail: Dst,
+    },
+    GetHd {
+        src: Src,
+        dst: Dst,
+    },
+    GetTl {
+        src: Src,
+        dst: Dst,
+    },
+    GetTupleElement {
+        src: Src,
+        index: u32,
+        dst: Dst,
+    },
+    SetTupleElement {
+        value: Src,
+        tuple: Src,
+        index: u32,
+    },
+    PutList {
+        head: Src,
+        tail: Src,
+        dst: Dst,
+    },
+    PutTuple2 {
+        dst: Dst,
+        elems: Box<[Src]>,
+    },
+    MakeFun {
+        lambda: &'static Lambda,
+        dst: Dst,
+        env: Box<[Src]>,
+    },
 
     // ---- BIFs inline ----
     /// `dst = a op b`: small integers inline, everything else through the
     /// `erlang:op/2` BIF (same results, same errors).
-    Arith { op: ArithOp, fail: Label, a: Src, b: Src, dst: Dst },
+    Arith {
+        op: ArithOp,
+        fail: Label,
+        a: Src,
+        b: Src,
+        dst: Dst,
+    },
     /// Guard or body BIF: `dst = f(args)`; on error jump to `fail` or raise.
-    Bif { bif: BifRef, fail: Label, args: Box<[Src]>, dst: Dst, live: u32 },
+    Bif {
+        bif: BifRef,
+        fail: Label,
+        args: Box<[Src]>,
+        dst: Dst,
+        live: u32,
+    },
 
     // ---- errors ----
-    Badmatch { src: Src },
-    CaseEnd { src: Src },
+    Badmatch {
+        src: Src,
+    },
+    CaseEnd {
+        src: Src,
+    },
     IfEnd,
-    TryCaseEnd { src: Src },
-    Badrecord { src: Src },
+    TryCaseEnd {
+        src: Src,
+    },
+    Badrecord {
+        src: Src,
+    },
 
     // ---- exceptions ----
-    Catch { y: u16, handler: Label },
-    CatchEnd { y: u16 },
-    Try { y: u16, handler: Label },
-    TryEnd { y: u16 },
-    TryCase { y: u16 },
+    Catch {
+        y: u16,
+        handler: Label,
+    },
+    CatchEnd {
+        y: u16,
+    },
+    Try {
+        y: u16,
+        handler: Label,
+    },
+    TryEnd {
+        y: u16,
+    },
+    TryCase {
+        y: u16,
+    },
     /// Re-raise `value` with the class in `trace`.
-    Raise { trace: Src, value: Src },
+    Raise {
+        trace: Src,
+        value: Src,
+    },
     BuildStacktrace,
     RawRaise,
 
     // ---- messages ----
     Send,
     /// x0 = the current message, or jump to `fail` when none is left.
-    LoopRec { fail: Label, dst: Dst },
-    LoopRecEnd { target: Label },
+    LoopRec {
+        fail: Label,
+        dst: Dst,
+    },
+    LoopRecEnd {
+        target: Label,
+    },
     RemoveMessage,
-    Wait { target: Label },
-    WaitTimeout { target: Label, timeout: Src },
+    Wait {
+        target: Label,
+    },
+    WaitTimeout {
+        target: Label,
+        timeout: Src,
+    },
     Timeout,
-    RecvMarkerReserve { dst: Dst },
-    RecvMarkerBind { marker: Src, reference: Src },
-    RecvMarkerClear { reference: Src },
-    RecvMarkerUse { reference: Src },
+    RecvMarkerReserve {
+        dst: Dst,
+    },
+    RecvMarkerBind {
+        marker: Src,
+        reference: Src,
+    },
+    RecvMarkerClear {
+        reference: Src,
+    },
+    RecvMarkerUse {
+        reference: Src,
+    },
 
     // ---- floats ----
-    FMoveIn { src: Src, fr: u16 },
-    FMoveOut { fr: u16, dst: Dst },
-    FMoveF { from: u16, to: u16 },
-    FConv { src: Src, fr: u16 },
-    FArith { op: FloatOp, a: u16, b: u16, dst: u16 },
-    FNegate { a: u16, dst: u16 },
+    FMoveIn {
+        src: Src,
+        fr: u16,
+    },
+    FMoveOut {
+        fr: u16,
+        dst: Dst,
+    },
+    FMoveF {
+        from: u16,
+        to: u16,
+    },
+    FConv {
+        src: Src,
+        fr: u16,
+    },
+    FArith {
+        op: FloatOp,
+        a: u16,
+        b: u16,
+        dst: u16,
+    },
+    FNegate {
+        a: u16,
+        dst: u16,
+    },
 
     // ---- maps ----
-    PutMapAssoc { fail: Label, src: Src, dst: Dst, live: u32, pairs: Box<[(Src, Src)]> },
-    PutMapExact { fail: Label, src: Src, dst: Dst, live: u32, pairs: Box<[(Src, Src)]> },
-    GetMapElements { fail: Label, src: Src, pairs: Box<[(Src, Dst)]> },
-    HasMapFields { fail: Label, src: Src, keys: Box<[Src]> },
+    PutMapAssoc {
+        fail: Label,
+        src: Src,
+        dst: Dst,
+        live: u32,
+        pairs: Box<[(Src, Src)]>,
+    },
+    PutMapExact {
+        fail: Label,
+        src: Src,
+        dst: Dst,
+        live: u32,
+        pairs: Box<[(Src, Src)]>,
+    },
+    GetMapElements {
+        fail: Label,
+        src: Src,
+        pairs: Box<[(Src, Dst)]>,
+    },
+    HasMapFields {
+        fail: Label,
+        src: Src,
+        keys: Box<[Src]>,
+    },
 
     // ---- binaries ----
-    BsCreateBin { fail: Label, live: u32, dst: Dst, segments: Box<[BinSegment]> },
-    BsStartMatch { fail: MatchFail, src: Src, live: u32, dst: Dst },
-    BsGetInteger { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
-    BsGetFloat { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
-    BsGetBinary { fail: Label, ctx: Src, live: u32, size: Src, unit: u32, flags: u32, dst: Dst },
-    BsSkipBits { fail: Label, ctx: Src, size: Src, unit: u32 },
-    BsTestTail { fail: Label, ctx: Src, bits: u64 },
-    BsTestUnit { fail: Label, ctx: Src, unit: u32 },
-    BsMatchString { fail: Label, ctx: Src, bits: u64, offset: u32 },
-    BsGetTail { ctx: Src, dst: Dst, live: u32 },
-    BsGetPosition { ctx: Src, dst: Dst },
-    BsSetPosition { ctx: Src, pos: Src },
-    BsGetUtf { fail: Label, ctx: Src, width: u8, flags: u32, dst: Option<Dst> },
+    BsCreateBin {
+        fail: Label,
+        live: u32,
+        dst: Dst,
+        segments: Box<[BinSegment]>,
+    },
+    BsStartMatch {
+        fail: MatchFail,
+        src: Src,
+        live: u32,
+        dst: Dst,
+    },
+    BsGetInteger {
+        fail: Label,
+        ctx: Src,
+        live: u32,
+        size: Src,
+        unit: u32,
+        flags: u32,
+        dst: Dst,
+    },
+    BsGetFloat {
+        fail: Label,
+        ctx: Src,
+        live: u32,
+        size: Src,
+        unit: u32,
+        flags: u32,
+        dst: Dst,
+    },
+    BsGetBinary {
+        fail: Label,
+        ctx: Src,
+        live: u32,
+        size: Src,
+        unit: u32,
+        flags: u32,
+        dst: Dst,
+    },
+    BsSkipBits {
+        fail: Label,
+        ctx: Src,
+        size: Src,
+        unit: u32,
+    },
+    BsTestTail {
+        fail: Label,
+        ctx: Src,
+        bits: u64,
+    },
+    BsTestUnit {
+        fail: Label,
+        ctx: Src,
+        unit: u32,
+    },
+    BsMatchString {
+        fail: Label,
+        ctx: Src,
+        bits: u64,
+        offset: u32,
+    },
+    BsGetTail {
+        ctx: Src,
+        dst: Dst,
+        live: u32,
+    },
+    BsGetPosition {
+        ctx: Src,
+        dst: Dst,
+    },
+    BsSetPosition {
+        ctx: Src,
+        pos: Src,
+    },
+    BsGetUtf {
+        fail: Label,
+        ctx: Src,
+        width: u8,
+        flags: u32,
+        dst: Option<Dst>,
+    },
     BsInitWritable,
 }
 
@@ -337,7 +622,11 @@ mod tests {
     /// tag space, to bring this to 32.)
     #[test]
     fn instr_size() {
-        assert!(std::mem::size_of::<Instr>() <= 56, "{}", std::mem::size_of::<Instr>());
+        assert!(
+            std::mem::size_of::<Instr>() <= 56,
+            "{}",
+            std::mem::size_of::<Instr>()
+        );
         assert_eq!(std::mem::size_of::<Src>(), 16);
     }
 }

@@ -267,9 +267,7 @@ impl FunKey {
                     index: i2,
                     uniq: u2,
                 },
-            ) => cmp_atom_names(*m1, *m2)
-                .then(i1.cmp(i2))
-                .then(u1.cmp(u2)),
+            ) => cmp_atom_names(*m1, *m2).then(i1.cmp(i2)).then(u1.cmp(u2)),
             (
                 FunKey::External {
                     module: m1,

@@ -142,9 +142,7 @@ pub fn get_integer(p: &mut Process, ctx: Term, size: Term, unit: u32, flags: u32
         if signed && n > 0 && n < 64 && (v >> (n - 1)) & 1 == 1 {
             let sv = (v as i64) - (1i64 << n);
             p.heap.int(sv)
-        } else if signed && n == 64 {
-            p.heap.int(v as i64)
-        } else if v <= i64::MAX as u64 {
+        } else if (signed && n == 64) || v <= i64::MAX as u64 {
             p.heap.int(v as i64)
         } else {
             bignum::from_big(&mut p.heap, &BigInt::from(v))
@@ -344,7 +342,11 @@ pub fn get_utf(ctx: Term, width: u8, flags: u32) -> Option<u32> {
             }
             let w = |i: u64| -> u32 {
                 let v = read_u64_fast(d, pos + i * 16, 16) as u16;
-                (if flags & LITTLE != 0 { v.swap_bytes() } else { v }) as u32
+                (if flags & LITTLE != 0 {
+                    v.swap_bytes()
+                } else {
+                    v
+                }) as u32
             };
             let w0 = w(0);
             if (0xD800..=0xDBFF).contains(&w0) {

@@ -10,8 +10,8 @@
 
 use super::{Origin, Outcome, Raise};
 use crate::bif::{Class, Exc};
-use crate::code::{self, Module};
 use crate::code::instr::X_REGS;
+use crate::code::{self, Module};
 use crate::heap::Heap;
 use crate::process::Process;
 use crate::term::{atom, Term};
@@ -74,19 +74,20 @@ fn build_trace(p: &mut Process, x: &[Term; X_REGS], m: &Module, ip: u32, r: &Rai
         Origin::Bif(e, args) => {
             let a = p.heap.list(args);
             let loc = error_info_loc(&mut p.heap, e.module);
-            frames.push(p.heap.tuple(&[
-                Term::atom(e.module),
-                Term::atom(e.function),
-                a,
-                loc,
-            ]));
+            frames.push(
+                p.heap
+                    .tuple(&[Term::atom(e.module), Term::atom(e.function), a, loc]),
+            );
             if let Some(f) = frame_at(&mut p.heap, m, ip, None) {
                 frames.push(f);
             }
         }
         Origin::Undef(md, f, args) => {
             let a = p.heap.list(args);
-            frames.push(p.heap.tuple(&[Term::atom(*md), Term::atom(*f), a, Term::NIL]));
+            frames.push(
+                p.heap
+                    .tuple(&[Term::atom(*md), Term::atom(*f), a, Term::NIL]),
+            );
             if let Some(f) = frame_at(&mut p.heap, m, ip, None) {
                 frames.push(f);
             }

@@ -216,7 +216,7 @@ fn exact_eq_fast(a: Term, b: Term) -> bool {
     if a == b {
         return true;
     }
-    if !a.is_pointer() && !b.is_pointer() && !(a.is_float() && b.is_float()) {
+    if !(a.is_pointer() || b.is_pointer() || (a.is_float() && b.is_float())) {
         return false;
     }
     order::exact_eq(a, b)
@@ -607,11 +607,8 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                             if *fail != NO_LABEL {
                                 ip = *fail;
                             } else {
-                                let export = code::export(
-                                    atom::ERLANG,
-                                    atom::intern_static(op.name()),
-                                    2,
-                                );
+                                let export =
+                                    code::export(atom::ERLANG, atom::intern_static(op.name()), 2);
                                 if inline_operator(export, &[*a, *b]) {
                                     e.bif_frame = false;
                                 }
@@ -777,15 +774,13 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     x[0] = exception::cook_raw(x[0]);
                     ip += 1;
                 }
-                Instr::RawRaise => {
-                    match exception::raw_raise(x[0], x[1], x[2]) {
-                        Some(r) => break 'inner Flow::Raise(r),
-                        None => {
-                            x[0] = Term::atom(atom::BADARG);
-                            ip += 1;
-                        }
+                Instr::RawRaise => match exception::raw_raise(x[0], x[1], x[2]) {
+                    Some(r) => break 'inner Flow::Raise(r),
+                    None => {
+                        x[0] = Term::atom(atom::BADARG);
+                        ip += 1;
                     }
-                }
+                },
 
                 // ---- messages ----
                 Instr::Send => {
@@ -1011,10 +1006,8 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 }
                 Instr::HasMapFields { fail, src, keys } => {
                     let m = get(p, x, *src);
-                    let ok = m.is_map()
-                        && keys
-                            .iter()
-                            .all(|k| maps::get(m, get(p, x, *k)).is_some());
+                    let ok =
+                        m.is_map() && keys.iter().all(|k| maps::get(m, get(p, x, *k)).is_some());
                     ip = if ok { ip + 1 } else { *fail };
                 }
 
@@ -1024,27 +1017,28 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     live,
                     dst,
                     segments,
-                } => match {
+                } => {
                     if p.heap.wants_gc(0) {
                         crate::gc::collect(p, &mut x[..*live as usize], 0);
                     }
-                    bits::create(p, x, &module, segments)
-                } {
-                    Ok(t) => {
-                        put(p, x, *dst, t);
-                        ip += 1;
-                    }
-                    Err(e) => {
-                        if *fail != NO_LABEL {
-                            ip = *fail;
-                        } else {
-                            break 'inner Flow::Raise(Raise {
-                                exc: e,
-                                origin: Origin::Here,
-                            });
+                    let built = bits::create(p, x, &module, segments);
+                    match built {
+                        Ok(t) => {
+                            put(p, x, *dst, t);
+                            ip += 1;
+                        }
+                        Err(e) => {
+                            if *fail != NO_LABEL {
+                                ip = *fail;
+                            } else {
+                                break 'inner Flow::Raise(Raise {
+                                    exc: e,
+                                    origin: Origin::Here,
+                                });
+                            }
                         }
                     }
-                },
+                }
                 Instr::BsStartMatch {
                     fail,
                     src,
@@ -1135,7 +1129,11 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 }
                 Instr::BsTestTail { fail, ctx, bits: n } => {
                     let c = get(p, x, *ctx);
-                    ip = if bits::remaining(c) == *n { ip + 1 } else { *fail };
+                    ip = if bits::remaining(c) == *n {
+                        ip + 1
+                    } else {
+                        *fail
+                    };
                 }
                 Instr::BsTestUnit { fail, ctx, unit } => {
                     let c = get(p, x, *ctx);
@@ -1266,7 +1264,11 @@ fn out_of_memory(p: &mut Process, what: &str) -> Outcome {
         "beamz-jit: process <0.{}.0> exceeded its {} limit ({} words); killed with system_limit",
         p.pid,
         what,
-        if what == "stack" { MAX_STACK_WORDS } else { MAX_HEAP_WORDS }
+        if what == "stack" {
+            MAX_STACK_WORDS
+        } else {
+            MAX_HEAP_WORDS
+        }
     );
     p.stack.clear();
     p.stack.shrink_to_fit();

@@ -35,7 +35,8 @@ impl std::error::Error for Error {}
 /// Parse and transform a module without installing it (tests, fuzzing).
 pub fn prepare(bytes: &[u8]) -> Result<code::Module, Error> {
     let file = chunks::parse(bytes).map_err(Error::Parse)?;
-    let idx = code::next_index().ok_or(Error::Transform(transform::TransformError::TooManyModules))?;
+    let idx =
+        code::next_index().ok_or(Error::Transform(transform::TransformError::TooManyModules))?;
     transform::transform(file, idx).map_err(Error::Transform)
 }
 
@@ -52,7 +53,7 @@ pub fn load_file(path: &Path) -> Result<u16, Error> {
     // the parser copies everything it keeps. A concurrent truncation of the
     // file by another program could fault the read, the accepted risk of
     // every memory-mapped reader (OTP reads files into memory instead).
-    let map = unsafe { memmap2::Mmap::map(&f) }
-        .map_err(|e| Error::Io(path.display().to_string(), e))?;
+    let map =
+        unsafe { memmap2::Mmap::map(&f) }.map_err(|e| Error::Io(path.display().to_string(), e))?;
     load_bytes(&map)
 }

@@ -25,9 +25,14 @@ pub enum TransformError {
         what: &'static str,
     },
     /// An opcode this VM does not run (obsolete or too new).
-    Unsupported { opcode: u8, offset: usize },
+    Unsupported {
+        opcode: u8,
+        offset: usize,
+    },
     /// A label used but never defined.
-    UndefinedLabel { label: u32 },
+    UndefinedLabel {
+        label: u32,
+    },
     /// Structure: `func_info` missing, exports pointing nowhere, ...
     Structure(String),
     TooManyModules,
@@ -270,9 +275,9 @@ impl<'a> Cx<'a> {
 }
 
 const OBSOLETE: &[u8] = &[
-    14, 15, 17, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 54, 68, 70, 71, 76, 79, 80, 81,
-    82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 103, 109, 110, 111, 116, 122, 123,
-    126, 127, 128, 130, 134, 135, 137, 144, 145, 146, 147, 148, 150, 151,
+    14, 15, 17, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 54, 68, 70, 71, 76, 79, 80, 81, 82,
+    83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 103, 109, 110, 111, 116, 122, 123, 126,
+    127, 128, 130, 134, 135, 137, 144, 145, 146, 147, 148, 150, 151,
 ];
 
 /// Build a module (to be installed at `index`) from a parsed file.
@@ -341,7 +346,9 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
             .ok_or_else(|| TransformError::Structure("bad lambda name".into()))?;
         let ip = cx.resolve(l.label)?;
         if l.num_free > l.arity {
-            return Err(TransformError::Structure("lambda with more free vars than arity".into()));
+            return Err(TransformError::Structure(
+                "lambda with more free vars than arity".into(),
+            ));
         }
         cx.lambdas.push(Box::leak(Box::new(Lambda {
             module: module_name,
@@ -392,7 +399,9 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
         return Err(TransformError::Structure("module code too large".into()));
     }
     if !matches!(code.last(), Some(Instr::IntCodeEnd)) {
-        return Err(TransformError::Structure("code does not end with int_code_end".into()));
+        return Err(TransformError::Structure(
+            "code does not end with int_code_end".into(),
+        ));
     }
 
     let mut exports = Vec::with_capacity(file.exports.len());
@@ -823,7 +832,9 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             heap: cx.heap_need(op, 0)?,
             live: cx.arity(op, 1)?,
         },
-        18 => Instr::Deallocate { n: cx.words(op, 0, MAX_FRAME)? },
+        18 => Instr::Deallocate {
+            n: cx.words(op, 0, MAX_FRAME)?,
+        },
         19 => Instr::Return,
         20 => Instr::Send,
         21 => Instr::RemoveMessage,
@@ -899,9 +910,13 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             tail: cx.src(op, 1)?,
             dst: cx.dst(op, 2)?,
         },
-        72 => Instr::Badmatch { src: cx.src(op, 0)? },
+        72 => Instr::Badmatch {
+            src: cx.src(op, 0)?,
+        },
         73 => Instr::IfEnd,
-        74 => Instr::CaseEnd { src: cx.src(op, 0)? },
+        74 => Instr::CaseEnd {
+            src: cx.src(op, 0)?,
+        },
         75 => Instr::CallFun {
             arity: cx.arity(op, 0)?,
         },
@@ -909,12 +924,10 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         96 => {
             // fmove: Src Dst where one side is a float register
             match (cx.arg(op, 0)?.clone(), cx.arg(op, 1)?.clone()) {
-                (Operand::FloatReg(_), Operand::FloatReg(_)) => {
-                    Instr::FMoveF {
-                        from: cx.fr(op, 0)?,
-                        to: cx.fr(op, 1)?,
-                    }
-                }
+                (Operand::FloatReg(_), Operand::FloatReg(_)) => Instr::FMoveF {
+                    from: cx.fr(op, 0)?,
+                    to: cx.fr(op, 1)?,
+                },
                 (Operand::FloatReg(_), _) => Instr::FMoveOut {
                     fr: cx.fr(op, 0)?,
                     dst: cx.dst(op, 1)?,
@@ -951,7 +964,9 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         },
         105 => Instr::TryEnd { y: cx.y(op, 0)? },
         106 => Instr::TryCase { y: cx.y(op, 0)? },
-        107 => Instr::TryCaseEnd { src: cx.src(op, 0)? },
+        107 => Instr::TryCaseEnd {
+            src: cx.src(op, 0)?,
+        },
         108 => Instr::Raise {
             trace: cx.src(op, 0)?,
             value: cx.src(op, 1)?,
@@ -1003,7 +1018,9 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             }
         }
         133 => Instr::BsInitWritable,
-        136 => Instr::Trim { n: cx.words(op, 0, MAX_FRAME)? },
+        136 => Instr::Trim {
+            n: cx.words(op, 0, MAX_FRAME)?,
+        },
         138 => bs_utf(cx, op, 8, false)?,
         139 => bs_utf(cx, op, 8, true)?,
         140 => bs_utf(cx, op, 16, false)?,
@@ -1166,7 +1183,9 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         174 => Instr::RecvMarkerClear {
             reference: cx.src(op, 0)?,
         },
-        175 => Instr::RecvMarkerReserve { dst: cx.dst(op, 0)? },
+        175 => Instr::RecvMarkerReserve {
+            dst: cx.dst(op, 0)?,
+        },
         176 => Instr::RecvMarkerUse {
             reference: cx.src(op, 0)?,
         },
@@ -1175,7 +1194,9 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             arity: cx.arity(op, 1)?,
             fun: cx.src(op, 2)?,
         },
-        180 => Instr::Badrecord { src: cx.src(op, 0)? },
+        180 => Instr::Badrecord {
+            src: cx.src(op, 0)?,
+        },
         _ => {
             return Err(TransformError::Unsupported {
                 opcode: op.opcode,

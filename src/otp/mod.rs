@@ -30,7 +30,10 @@ pub fn find_root(cli: Option<&Path>) -> Result<PathBuf, String> {
         return if is_root(p) {
             Ok(p.to_path_buf())
         } else {
-            Err(format!("--otp-root {} is not an OTP root (no lib/ and bin/)", p.display()))
+            Err(format!(
+                "--otp-root {} is not an OTP root (no lib/ and bin/)",
+                p.display()
+            ))
         };
     }
     if let Some(p) = std::env::var_os("BEAMZ_OTP_ROOT") {
@@ -38,7 +41,10 @@ pub fn find_root(cli: Option<&Path>) -> Result<PathBuf, String> {
         return if is_root(&p) {
             Ok(p)
         } else {
-            Err(format!("BEAMZ_OTP_ROOT={} is not an OTP root (no lib/ and bin/)", p.display()))
+            Err(format!(
+                "BEAMZ_OTP_ROOT={} is not an OTP root (no lib/ and bin/)",
+                p.display()
+            ))
         };
     }
     if let Some(erl) = on_path("erl") {
@@ -51,7 +57,12 @@ pub fn find_root(cli: Option<&Path>) -> Result<PathBuf, String> {
             }
         }
     }
-    for p in ["/usr/lib/erlang", "/usr/local/lib/erlang", "/opt/erlang", "/usr/lib64/erlang"] {
+    for p in [
+        "/usr/lib/erlang",
+        "/usr/local/lib/erlang",
+        "/opt/erlang",
+        "/usr/lib64/erlang",
+    ] {
         let p = PathBuf::from(p);
         if is_root(&p) {
             return Ok(p);

@@ -46,7 +46,9 @@ pub enum Signal {
         ref_id: u64,
         name: Option<Atom>,
     },
-    Demonitor { ref_id: u64 },
+    Demonitor {
+        ref_id: u64,
+    },
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

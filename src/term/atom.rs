@@ -214,7 +214,11 @@ pub fn with_name<R>(a: Atom, f: impl FnOnce(&str) -> R) -> R {
 }
 
 pub fn count() -> usize {
-    table().read().unwrap_or_else(|e| e.into_inner()).names.len()
+    table()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .names
+        .len()
 }
 
 #[cfg(test)]

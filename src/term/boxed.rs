@@ -98,9 +98,7 @@ impl Header {
             | Kind::ExportFun
             | Kind::HeapBin
             | Kind::Ref
-            | Kind::ProcBin => {
-                self.size()
-            }
+            | Kind::ProcBin => self.size(),
         }
     }
     #[inline(always)]

@@ -3,7 +3,7 @@
 //! io_lib: output that users compare with erl goes through OTP's own
 //! Erlang formatting code.
 
-use super::{atom, binary, bignum, Kind, Term};
+use super::{atom, bignum, binary, Kind, Term};
 use std::fmt::Write;
 
 pub fn format(t: Term) -> String {
@@ -19,11 +19,9 @@ pub fn write_atom_quoted(s: &mut String, a: atom::Atom) {
 
 fn write_atom(s: &mut String, a: atom::Atom) {
     atom::with_name(a, |n| {
-        let plain = n
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase())
-            && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
+        let plain = n.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && n.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
         if plain {
             s.push_str(n);
         } else {

@@ -33,9 +33,9 @@
 
 pub mod atom;
 pub mod bignum;
+pub mod binary;
 pub mod boxed;
 pub mod display;
-pub mod binary;
 pub mod order;
 
 use std::fmt;

@@ -5,7 +5,7 @@
 //! Comparisons recurse on the Rust stack only through an explicit work list,
 //! so a deep list or tuple cannot overflow it.
 
-use super::{atom, binary, bignum, Kind, Term};
+use super::{atom, bignum, binary, Kind, Term};
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
 use std::cmp::Ordering;
@@ -89,7 +89,9 @@ fn cmp_float_int(f: f64, i: Term) -> Ordering {
             }
             o => o,
         },
-        None => f.partial_cmp(&bi.to_f64().unwrap_or(0.0)).unwrap_or(Ordering::Equal),
+        None => f
+            .partial_cmp(&bi.to_f64().unwrap_or(0.0))
+            .unwrap_or(Ordering::Equal),
     }
 }
 
