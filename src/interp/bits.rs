@@ -148,16 +148,20 @@ pub fn get_integer(p: &mut Process, ctx: Term, size: Term, unit: u32, flags: u32
             bignum::from_big(&mut p.heap, &BigInt::from(v))
         }
     } else {
-        let mut v = read_bits(d, pos, n);
-        if flags & LITTLE != 0 {
-            let (_, mut bytes) = v.to_bytes_be();
-            let len = n.div_ceil(8) as usize;
-            while bytes.len() < len {
-                bytes.insert(0, 0);
+        let mut v = if flags & LITTLE != 0 {
+            // little-endian: whole bytes least significant first, then the
+            // final partial byte's bits as the most significant part (the
+            // inverse of construction, `BitWriter::push_int`)
+            let k = n / 8;
+            let rem = n % 8;
+            let mut bytes: Vec<u8> = (0..k).map(|i| read_u64_fast(d, pos + i * 8, 8) as u8).collect();
+            if rem != 0 {
+                bytes.push(read_u64_fast(d, pos + k * 8, rem) as u8);
             }
-            bytes.reverse();
-            v = BigInt::from_bytes_be(Sign::Plus, &bytes);
-        }
+            BigInt::from_bytes_le(Sign::Plus, &bytes)
+        } else {
+            read_bits(d, pos, n)
+        };
         if flags & SIGNED != 0 && n > 0 && v.bit(n - 1) {
             v -= BigInt::from(1) << n;
         }
@@ -192,6 +196,41 @@ pub fn get_float(ctx: Term, size: Term, unit: u32, flags: u32) -> Option<Term> {
     }
     ctx.set_word(1, pos + n);
     Some(Term::float(f))
+}
+
+/// IEEE binary16 from a double, round to nearest-even, overflow to inf.
+pub fn f64_to_f16(v: f64) -> u16 {
+    let bits = v.to_bits();
+    let sign = ((bits >> 48) & 0x8000) as u16;
+    let exp = ((bits >> 52) & 0x7FF) as i32;
+    let mant = bits & 0x000F_FFFF_FFFF_FFFF;
+    if exp == 0x7FF {
+        return sign | 0x7C00 | if mant != 0 { 0x200 } else { 0 };
+    }
+    let e = exp - 1023 + 15;
+    if e >= 31 {
+        return sign | 0x7C00;
+    }
+    let round = |value: u64, shift: u32| -> u64 {
+        let r = value >> shift;
+        let rem = value & ((1u64 << shift) - 1);
+        let half = 1u64 << (shift - 1);
+        if rem > half || (rem == half && r & 1 == 1) {
+            r + 1
+        } else {
+            r
+        }
+    };
+    if e <= 0 {
+        if e < -10 {
+            return sign;
+        }
+        let m = mant | (1u64 << 52);
+        let shift = (42 + 1 - e) as u32;
+        return sign | round(m, shift) as u16;
+    }
+    let r = ((e as u64) << 10) + round(mant, 42);
+    sign | r as u16
 }
 
 fn half_to_f64(h: u16) -> f64 {
@@ -565,15 +604,12 @@ fn write_segments(
             SegKind::Float => {
                 let n = seg_bits(size, seg.unit).ok_or_else(Exc::badarg)?;
                 let f = crate::bif::arith::to_f64(v).ok_or_else(Exc::badarg)?;
+                // Narrowing rounds to nearest-even; out of range gives
+                // infinity, as OTP does.
                 let bytes: Vec<u8> = match n {
                     64 => f.to_be_bytes().to_vec(),
-                    32 => {
-                        let g = f as f32;
-                        if g.is_infinite() {
-                            return Err(Exc::badarg());
-                        }
-                        g.to_be_bytes().to_vec()
-                    }
+                    32 => (f as f32).to_be_bytes().to_vec(),
+                    16 => f64_to_f16(f).to_be_bytes().to_vec(),
                     _ => return Err(Exc::badarg()),
                 };
                 if seg.flags & LITTLE != 0 {

@@ -586,7 +586,19 @@ fn seg_kind(cx: &Cx, t: Term) -> R<SegKind> {
     })
 }
 
+/// Bit-syntax flags (0x02 little, 0x04 signed, 0x10 native); `native`
+/// also sets `little` on a little-endian host, so the interpreter only
+/// looks at one bit.
 fn flags_value(cx: &Cx, a: &Operand) -> R<u32> {
+    let f = flags_raw(cx, a)?;
+    Ok(if f & 0x10 != 0 && cfg!(target_endian = "little") {
+        f | 0x02
+    } else {
+        f
+    })
+}
+
+fn flags_raw(cx: &Cx, a: &Operand) -> R<u32> {
     match a {
         Operand::U(v) => Ok(*v as u32),
         Operand::Int(v) => Ok(*v as u32),
