@@ -14,6 +14,7 @@ pub mod arith;
 pub mod atoms;
 pub mod binaries;
 pub mod binary_mod;
+pub mod etf;
 pub mod float_fmt;
 pub mod hash;
 pub mod lists;
@@ -160,6 +161,7 @@ fn tables() -> &'static [&'static [Bif]] {
         binary_mod::TABLE,
         math::TABLE,
         string_num::TABLE,
+        etf::TABLE,
     ]
 }
 

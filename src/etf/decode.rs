@@ -1,6 +1,6 @@
 //! Decoding the external term format onto a [`Heap`].
 //!
-//! Owns [`decode`] / [`decode_exact`]. Invariants:
+//! Owns [`decode`] / [`decode_exact`] / [`decode_with`]. Invariants:
 //! - compound terms (tuples, lists, maps) are decoded with an explicit work
 //!   stack ([`Frame`]s plus a value stack), so nesting depth costs heap
 //!   memory bounded by the input length, never Rust stack;
@@ -13,10 +13,25 @@
 //!
 //! Offsets in errors count from the start of `bytes` (the version byte);
 //! inside a compressed term they count from the start of the inflated data.
+//!
+//! Pids, ports and references are decoded when their node is
+//! `nonode@nohost` (the only node this VM can be), with the number layout
+//! `etf::encode` writes: pid ID (15 bits) and Serial (13 bits) give the
+//! serial `Serial << 15 | ID`; reference words `w0` (18 bits), `w1`, `w2`
+//! give `w0 | w1 << 18 | w2 << 50`. Creation is ignored. Closures
+//! (`NEW_FUN_EXT`) are decoded when their module is loaded and has a fun
+//! with that index and old uniq (the Uniq MD5 is not checked); anything
+//! else, and `FUN_EXT`, `LOCAL_EXT` and atom-cache references, is
+//! [`EtfError::Unsupported`].
+//!
+//! `safe` (`binary_to_term(B, [safe])`): an atom that does not exist yet,
+//! or an `EXPORT_EXT` naming an export entry that does not exist, is
+//! [`EtfError::Unsupported`] instead of being created.
 
 use super::{inflate, EtfError, VERSION};
+use crate::code::{self, Lambda};
 use crate::heap::Heap;
-use crate::term::{atom, bignum, order, Term};
+use crate::term::{atom, bignum, order, Kind as BoxKind, Term};
 use num_bigint::{BigInt, Sign};
 use std::cmp::Ordering;
 
@@ -56,9 +71,15 @@ const LOCAL: u8 = 121;
 /// Decode one term starting with the version byte 131. Returns the term
 /// and the number of bytes it occupied (trailing bytes are left alone).
 pub fn decode(bytes: &[u8], heap: &mut Heap) -> Result<(Term, usize), EtfError> {
+    decode_with(bytes, heap, false)
+}
+
+/// [`decode`], refusing to create atoms or export entries when `safe`.
+pub fn decode_with(bytes: &[u8], heap: &mut Heap, safe: bool) -> Result<(Term, usize), EtfError> {
     let mut r = Reader {
         data: bytes,
         pos: 0,
+        safe,
     };
     if r.u8()? != VERSION {
         return Err(EtfError::BadVersion { offset: 0 });
@@ -71,6 +92,7 @@ pub fn decode(bytes: &[u8], heap: &mut Heap) -> Result<(Term, usize), EtfError> 
         let mut inner = Reader {
             data: &data,
             pos: 0,
+            safe,
         };
         let t = decode_term(&mut inner, heap)?;
         if inner.pos != data.len() {
@@ -94,6 +116,8 @@ pub fn decode_exact(bytes: &[u8], heap: &mut Heap) -> Result<Term, EtfError> {
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Do not create atoms or export entries.
+    safe: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -135,6 +159,8 @@ enum Kind {
     List,
     /// Key, value, key, value, ...
     Map,
+    /// The free variables of a closure of this fun.
+    Fun(&'static Lambda),
 }
 
 /// A compound term being filled: its children are `vals[start..]`.
@@ -203,7 +229,18 @@ fn build(heap: &mut Heap, kind: Kind, vals: &[Term]) -> Term {
             }
             heap.map_sorted(&out)
         }
+        Kind::Fun(l) => closure(heap, l, vals),
     }
+}
+
+/// A closure of `l` with environment `env`.
+fn closure(heap: &mut Heap, l: &'static Lambda, env: &[Term]) -> Term {
+    let (t, _) = heap.boxed(BoxKind::Closure, 1 + env.len());
+    t.set_word(1, l as *const Lambda as u64);
+    for (i, v) in env.iter().enumerate() {
+        t.set_word(2 + i, v.0);
+    }
+    t
 }
 
 /// Read one tag: a finished leaf term, or the header of a compound whose
@@ -304,15 +341,147 @@ fn item(r: &mut Reader<'_>, heap: &mut Heap) -> Result<Item, EtfError> {
                 return Err(bad);
             }
             let arity = r.u8()? as u32;
-            crate::code::export_fun(heap, m, f, arity)
+            if r.safe && code::find_export(m, f, arity).is_none() {
+                return Err(EtfError::Unsupported { tag, offset });
+            }
+            code::export_fun(heap, m, f, arity)
         }
-        NEW_FUN | FUN | PID | NEW_PID | PORT | NEW_PORT | V4_PORT | REFERENCE | NEW_REFERENCE
-        | NEWER_REFERENCE | LOCAL | ATOM_CACHE_REF => {
-            return Err(EtfError::Unsupported { tag, offset })
+        PID | NEW_PID => Term::pid(pid_body(r, tag, offset)?),
+        PORT | NEW_PORT | V4_PORT => {
+            local_node(r, tag, offset)?;
+            let id = match tag {
+                V4_PORT => u64::from_be_bytes(r.bytes(8)?.try_into().unwrap_or([0; 8])),
+                _ => r.u32()? as u64,
+            };
+            if tag == PORT {
+                r.u8()?;
+            } else {
+                r.u32()?;
+            }
+            if id >= 1 << 47 {
+                return Err(EtfError::Unsupported { tag, offset });
+            }
+            Term::port(id)
         }
+        REFERENCE => {
+            local_node(r, tag, offset)?;
+            let id = r.u32()?;
+            r.u8()?;
+            if id >= 1 << 18 {
+                return Err(EtfError::Unsupported { tag, offset });
+            }
+            heap.reference(id as u64)
+        }
+        NEW_REFERENCE | NEWER_REFERENCE => {
+            let len = r.u16()? as usize;
+            local_node(r, tag, offset)?;
+            if tag == NEW_REFERENCE {
+                r.u8()?;
+            } else {
+                r.u32()?;
+            }
+            let mut w = [0u64; 3];
+            for i in 0..len {
+                let v = r.u32()? as u64;
+                if let Some(slot) = w.get_mut(i) {
+                    *slot = v;
+                }
+            }
+            if !(1..=3).contains(&len) || w[0] >= 1 << 18 {
+                return Err(EtfError::Unsupported { tag, offset });
+            }
+            heap.reference(w[0] | w[1] << 18 | w[2] << 50)
+        }
+        NEW_FUN => {
+            let unsupported = EtfError::Unsupported { tag, offset };
+            let _size = r.u32()?;
+            let arity = r.u8()? as u32;
+            let _uniq = r.bytes(16)?;
+            let index = r.u32()?;
+            let nfree = r.u32()?;
+            let module = atom_term(r)?;
+            let _old_index = small_int(r)?;
+            let old_uniq = small_int(r)?;
+            let ptag = r.u8()?;
+            if ptag != PID && ptag != NEW_PID {
+                return Err(EtfError::BadTag {
+                    tag: ptag,
+                    offset: r.pos - 1,
+                });
+            }
+            pid_body(r, ptag, offset)?;
+            let l = code::module_by_name(module)
+                .and_then(|m| {
+                    m.lambdas
+                        .iter()
+                        .find(|l| {
+                            l.index == index && old_uniq.map(|u| u as u32) == Some(l.old_uniq)
+                        })
+                        .copied()
+                })
+                .ok_or(unsupported.clone())?;
+            if l.num_free != nfree || l.call_arity() != arity {
+                return Err(unsupported);
+            }
+            if nfree == 0 {
+                closure(heap, l, &[])
+            } else {
+                r.need(nfree as u64, 1)?;
+                return Ok(Item::Open(Kind::Fun(l), nfree as usize));
+            }
+        }
+        FUN | LOCAL | ATOM_CACHE_REF => return Err(EtfError::Unsupported { tag, offset }),
         _ => return Err(EtfError::BadTag { tag, offset }),
     };
     Ok(Item::Done(t))
+}
+
+/// The node of a pid, port or reference: must be this (non-distributed)
+/// node.
+fn local_node(r: &mut Reader<'_>, tag: u8, offset: usize) -> Result<(), EtfError> {
+    if atom_term(r)? != atom::NONODE {
+        return Err(EtfError::Unsupported { tag, offset });
+    }
+    Ok(())
+}
+
+/// The serial of a `PID_EXT` / `NEW_PID_EXT` whose tag has been read.
+fn pid_body(r: &mut Reader<'_>, tag: u8, offset: usize) -> Result<u64, EtfError> {
+    local_node(r, tag, offset)?;
+    let id = r.u32()? as u64;
+    let serial = r.u32()? as u64;
+    if tag == PID {
+        r.u8()?;
+    } else {
+        r.u32()?;
+    }
+    if id >= 1 << 15 || serial >= 1 << 13 {
+        return Err(EtfError::Unsupported { tag, offset });
+    }
+    Ok(serial << 15 | id)
+}
+
+/// A `SMALL_INTEGER_EXT` or `INTEGER_EXT` (a fun's old index and old
+/// uniq); `None` for other integers, an error for other terms.
+fn small_int(r: &mut Reader<'_>) -> Result<Option<i64>, EtfError> {
+    let offset = r.pos;
+    match r.u8()? {
+        SMALL_INTEGER => Ok(Some(r.u8()? as i64)),
+        INTEGER => Ok(Some(r.u32()? as i32 as i64)),
+        SMALL_BIG => {
+            let n = r.u8()? as usize;
+            let sign = r.u8()?;
+            let d = r.bytes(n)?;
+            if n <= 8 && sign == 0 {
+                let mut b = [0u8; 8];
+                b[..n].copy_from_slice(d);
+                Ok(Some(u64::from_le_bytes(b) as i64))
+            } else {
+                Ok(None)
+            }
+        }
+        tag => Err(EtfError::BadTag { tag, offset }),
+    }
 }
 
 /// Keep truncation errors as they are; any other failure becomes `bad`.
@@ -359,6 +528,9 @@ fn atom_body(r: &mut Reader<'_>, tag: u8, offset: usize) -> Result<atom::Atom, E
             .map_err(|_| EtfError::BadAtom { offset })?
             .into()
     };
+    if r.safe {
+        return atom::lookup(&text).ok_or(EtfError::Unsupported { tag, offset });
+    }
     atom::intern(&text).map_err(|e| match e {
         atom::AtomError::TooLong => EtfError::AtomTooLong { offset },
         atom::AtomError::TableFull => EtfError::TooManyAtoms { offset },
@@ -404,8 +576,9 @@ mod tests {
             Err(EtfError::BadTag { tag: 1, .. })
         ));
         assert!(matches!(dec(&[130, 106]), Err(EtfError::BadVersion { .. })));
+        assert!(matches!(dec(&[131, 103]), Err(EtfError::Truncated { .. })));
         assert!(matches!(
-            dec(&[131, 103]),
+            dec(&[131, 117]),
             Err(EtfError::Unsupported { .. })
         ));
         assert!(matches!(

@@ -8,11 +8,13 @@
 //! (zlib payloads: at most their declared size, itself bounded by the
 //! deflate worst-case ratio).
 //!
-//! Not supported yet (decode returns [`EtfError::Unsupported`]): local funs
-//! (`NEW_FUN_EXT`, `FUN_EXT`), pids, ports, references, `LOCAL_EXT` and
-//! distribution atom-cache references.
+//! Encoding lives in [`encode`]. Not decoded (decode returns
+//! [`EtfError::Unsupported`]): `FUN_EXT`, `LOCAL_EXT`, distribution
+//! atom-cache references, pids/ports/references of other nodes, and
+//! closures whose module is not loaded (see [`decode`]).
 
 pub mod decode;
+pub mod encode;
 
 pub use decode::{decode, decode_exact};
 
