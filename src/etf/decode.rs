@@ -6,8 +6,9 @@
 //!   memory bounded by the input length, never Rust stack;
 //! - every count is checked against the bytes left before anything is
 //!   allocated for it (each element takes at least one byte);
-//! - map keys are sorted into term order (`order::compare(_, _, true)`),
-//!   and of equal keys the last one wins, as `binary_to_term` does;
+//! - map keys are sorted into term order (`order::compare(_, _, true)`);
+//!   a map with two equal keys is an error, as in OTP 25's
+//!   `binary_to_term`;
 //! - on error, terms already built stay on the heap as garbage (the heap
 //!   is bump-allocated and never shrinks; a process heap's GC drops them).
 //!
@@ -157,8 +158,8 @@ enum Kind {
     Tuple,
     /// Elements then the tail.
     List,
-    /// Key, value, key, value, ...
-    Map,
+    /// Key, value, key, value, ...; the offset of the `MAP_EXT` tag.
+    Map(usize),
     /// The free variables of a closure of this fun.
     Fun(&'static Lambda),
 }
@@ -203,34 +204,33 @@ fn decode_term(r: &mut Reader<'_>, heap: &mut Heap) -> Result<Term, EtfError> {
             }
             let (kind, start) = (f.kind, f.start);
             frames.pop();
-            t = build(heap, kind, &vals[start..]);
+            t = build(heap, kind, &vals[start..])?;
             vals.truncate(start);
         }
     }
 }
 
-fn build(heap: &mut Heap, kind: Kind, vals: &[Term]) -> Term {
-    match kind {
+fn build(heap: &mut Heap, kind: Kind, vals: &[Term]) -> Result<Term, EtfError> {
+    Ok(match kind {
         Kind::Tuple => heap.tuple(vals),
         Kind::List => match vals.split_last() {
             Some((&tail, items)) => heap.list_with_tail(items, tail),
             None => Term::NIL,
         },
-        Kind::Map => {
+        Kind::Map(offset) => {
             let mut pairs: Vec<(Term, Term)> = vals.chunks_exact(2).map(|p| (p[0], p[1])).collect();
-            // Stable: equal keys keep input order, so the last one wins below.
             pairs.sort_by(|a, b| order::compare(a.0, b.0, true));
-            let mut out: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
-            for p in pairs {
-                match out.last_mut() {
-                    Some(last) if order::compare(last.0, p.0, true) == Ordering::Equal => *last = p,
-                    _ => out.push(p),
-                }
+            // OTP 25's binary_to_term rejects a map with a repeated key.
+            if pairs
+                .windows(2)
+                .any(|w| order::compare(w[0].0, w[1].0, true) == Ordering::Equal)
+            {
+                return Err(EtfError::DuplicateKey { offset });
             }
-            heap.map_sorted(&out)
+            heap.map_sorted(&pairs)
         }
         Kind::Fun(l) => closure(heap, l, vals),
-    }
+    })
 }
 
 /// A closure of `l` with environment `env`.
@@ -296,7 +296,7 @@ fn item(r: &mut Reader<'_>, heap: &mut Heap) -> Result<Item, EtfError> {
                 heap.map_sorted(&[])
             } else {
                 r.need(n, 2)?;
-                return Ok(Item::Open(Kind::Map, 2 * n as usize));
+                return Ok(Item::Open(Kind::Map(offset), 2 * n as usize));
             }
         }
         BINARY => {
@@ -584,6 +584,11 @@ mod tests {
         assert!(matches!(
             dec(&[131, 106, 0]),
             Err(EtfError::TrailingBytes { offset: 2 })
+        ));
+        // erl: binary_to_term(<<131,116,0,0,0,2,97,1,97,1,97,1,97,2>>) is badarg
+        assert!(matches!(
+            dec(&[131, 116, 0, 0, 0, 2, 97, 1, 97, 1, 97, 1, 97, 2]),
+            Err(EtfError::DuplicateKey { offset: 1 })
         ));
         // claims a 4-billion-element tuple: rejected before allocating
         assert!(matches!(

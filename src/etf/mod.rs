@@ -49,6 +49,8 @@ pub enum EtfError {
     Zlib { offset: usize },
     /// `decode_exact`: bytes left after the term.
     TrailingBytes { offset: usize },
+    /// A `MAP_EXT` holding the same key twice.
+    DuplicateKey { offset: usize },
 }
 
 impl fmt::Display for EtfError {
@@ -76,6 +78,7 @@ impl fmt::Display for EtfError {
             BadExport { offset } => write!(f, "malformed external fun at byte {offset}"),
             Zlib { offset } => write!(f, "corrupt compressed term at byte {offset}"),
             TrailingBytes { offset } => write!(f, "unexpected bytes after the term at byte {offset}"),
+            DuplicateKey { offset } => write!(f, "map at byte {offset} has a repeated key"),
         }
     }
 }
