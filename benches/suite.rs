@@ -357,6 +357,8 @@ fn machine() -> Machine {
 #[derive(Default)]
 struct Cell {
     times: Vec<f64>,
+    /// user + system CPU seconds per ok run.
+    cpu: Vec<f64>,
     peak_kb: Option<i64>,
     /// Non-ok statuses seen, with the first stderr excerpt.
     failure: Option<(String, String)>,
@@ -369,6 +371,13 @@ impl Cell {
             None
         } else {
             median(&self.times)
+        }
+    }
+    fn cpu_median(&self) -> Option<f64> {
+        if self.failure.is_some() {
+            None
+        } else {
+            median(&self.cpu)
         }
     }
 }
@@ -590,6 +599,7 @@ fn main() {
         let c = cells.entry((s.program.clone(), s.runner)).or_default();
         if s.status.starts_with("ok") {
             c.times.push(s.wall);
+            c.cpu.push(s.user + s.sys);
             c.peak_kb = Some(c.peak_kb.map_or(s.peak_kb, |k| k.max(s.peak_kb)));
             c.verified = s.status == "ok";
         } else if c.failure.is_none() {
@@ -649,6 +659,15 @@ fn main() {
         }
         Some(b.median()? / e)
     };
+    let cpu_ratio = |p: &str, t: usize| -> Option<f64> {
+        let e = cell(p, Runner::Erl)?.cpu_median()?;
+        let b = cell(p, Runner::Beamz(t))?;
+        if !b.verified || e <= 0.0 {
+            return None;
+        }
+        Some(b.cpu_median()? / e)
+    };
+    let geomean = |rs: &[f64]| (rs.iter().map(|r| r.ln()).sum::<f64>() / rs.len() as f64).exp();
 
     let load_after = loadavg();
     let m = machine();
@@ -732,7 +751,9 @@ fn main() {
          program, and each program through erl then every tier). Time is the wall time of the whole OS \
          process, start-up included (`std::time::Instant` around spawn and `wait4`); peak memory is the \
          child's `ru_maxrss` from `wait4` (the largest over the runs). Seconds are medians. Ratio = \
-         beamz-jit / erl, so **> 1 means beamz-jit is slower**. Checksum ok = beamz-jit's stdout is byte for \
+         beamz-jit / erl, so **> 1 means beamz-jit is slower**. CPU ratio compares median user + system \
+         CPU seconds instead: it is less disturbed by other load on the machine, but counts erl's idle \
+         schedulers' busy-waiting and both cores for the parallel programs. Checksum ok = beamz-jit's stdout is byte for \
          byte erl's. A runner that fails once is not run again for that program. Per-run timeout: {timeout_s} s.\n"
     );
 
@@ -741,8 +762,8 @@ fn main() {
     let mut rule = String::from("|---|---|---:|");
     for &t in &tiers {
         let n = TIERS[t].name;
-        let _ = write!(head, " beamz {n} s | ratio {n}/erl | checksum {n} |");
-        rule.push_str("---:|---:|---|");
+        let _ = write!(head, " beamz {n} s | ratio {n}/erl | CPU ratio {n}/erl | checksum {n} |");
+        rule.push_str("---:|---:|---:|---|");
     }
     head.push_str(" erl peak MB |");
     rule.push_str("---:|");
@@ -782,7 +803,8 @@ fn main() {
                 None => "–".into(),
             };
             let r = ratio(&p.name, t).map_or("–".into(), |r| format!("{r:.2}"));
-            let _ = write!(row, " {} | {r} | {ck} |", fmt_s(b));
+            let cr = cpu_ratio(&p.name, t).map_or("–".into(), |r| format!("{r:.2}"));
+            let _ = write!(row, " {} | {r} | {cr} | {ck} |", fmt_s(b));
         }
         let _ = write!(row, " {} |", fmt_mb(cell(&p.name, Runner::Erl)));
         for &t in &tiers {
@@ -798,13 +820,20 @@ fn main() {
             .filter_map(|p| ratio(&p.name, t))
             .collect();
         let bench_count = programs.iter().filter(|p| p.name != "startup").count();
+        let crs: Vec<f64> = programs
+            .iter()
+            .filter(|p| p.name != "startup")
+            .filter_map(|p| cpu_ratio(&p.name, t))
+            .collect();
         if !rs.is_empty() {
-            let g = (rs.iter().map(|r| r.ln()).sum::<f64>() / rs.len() as f64).exp();
             let _ = writeln!(
                 md,
-                "**Geometric mean of beamz {} / erl: {g:.2}** over the {} of {bench_count} programs that ran with the \
-                 same output on both (the start-up row is not included).\n",
+                "**Geometric mean of beamz {} / erl: {:.2}** (wall time; CPU time: {:.2}) over the {} of \
+                 {bench_count} programs that ran with the same output on both (the start-up row is not \
+                 included).\n",
                 TIERS[t].name,
+                geomean(&rs),
+                if crs.is_empty() { f64::NAN } else { geomean(&crs) },
                 rs.len()
             );
         }
