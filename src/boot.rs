@@ -19,6 +19,8 @@ use crate::vm::{self, vm};
 use std::path::PathBuf;
 
 pub struct RunConfig {
+    /// Scheduler threads (0: one per core).
+    pub schedulers: usize,
     pub file: PathBuf,
     pub args: Vec<String>,
     pub pa: Vec<PathBuf>,
@@ -179,13 +181,18 @@ pub fn run(cfg: RunConfig) -> i32 {
         Err(_) => return start_error("cannot start the entry process"),
     };
 
-    let report = |p: &mut Process, class: Class, reason: Term, trace: Term| -> Option<u64> {
+    let report = move |p: &mut Process, class: Class, reason: Term, trace: Term| -> Option<u64> {
         let c = Term::atom(class.atom());
         let a = p.heap.list(&[c, reason, trace]);
         let f = Term::atom(atom::intern_static("crash_report"));
         spawn_with(p, Entry::Mfa(gl_mod, f, a), false, None).ok()
     };
-    let end = sched::run(main_pid, &report);
+    let threads = if cfg.schedulers == 0 {
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    } else {
+        cfg.schedulers
+    };
+    let end = sched::run(main_pid, threads, &report);
     vm::flush_stdout();
     if std::env::var_os("BEAMZ_STATS").is_some() {
         print_stats();

@@ -19,6 +19,7 @@ pub mod interp;
 pub mod loader;
 pub mod otp;
 pub mod process;
+pub mod runq;
 pub mod sched;
 pub mod term;
 pub mod vm;

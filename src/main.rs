@@ -35,6 +35,9 @@ enum Cmd {
         /// Add DIR to the front of the code path (repeatable; `-pa` works too).
         #[arg(long = "pa", value_name = "DIR")]
         pa: Vec<PathBuf>,
+        /// Scheduler threads (default: one per core, each pinned).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        schedulers: usize,
         /// The OTP installation to read kernel/stdlib from.
         #[arg(long, value_name = "DIR")]
         otp_root: Option<PathBuf>,
@@ -64,6 +67,7 @@ fn main() {
     let code = match cli.command {
         Cmd::Run {
             jit,
+            schedulers,
             pa,
             otp_root,
             file,
@@ -74,6 +78,7 @@ fn main() {
                 std::process::exit(boot::EXIT_START);
             }
             boot::run(RunConfig {
+                schedulers,
                 file,
                 args,
                 pa,

@@ -1,25 +1,29 @@
-//! The scheduler: picks runnable processes, runs them for a slice, parks
-//! them, fires receive timers, and handles process exit (links, monitors,
-//! registered names). Runs on the calling thread until the entry process
-//! finishes or `halt/1` is called.
+//! Schedulers: N threads (one per core by default, each pinned with
+//! `core_affinity`) that take runnable processes from the shared run queue
+//! (`runq`), run each for a slice of reductions, and park it again; fire
+//! receive and message timers; sleep on the run queue's condition variable
+//! when idle; and handle process exit (links, monitors, names).
 //!
-//! This is a single scheduler; the design (parked table + run queue +
-//! per-process inbox under a mutex) is what several pinned schedulers with
-//! work stealing will share (issue: concurrency and OTP).
+//! Invariants: a process is either running on exactly one scheduler or
+//! parked in `vm().parked`; it is put back in `parked` *before* it can be
+//! queued again, and queued only on a transition to `Runnable` made under
+//! its inbox lock (so a popped pid is always found, and never queued twice).
 
 use crate::bif::Class;
 use crate::interp::{self, Outcome, Regs};
 use crate::process::{Message, Process, RunState, Signal};
 use crate::term::{atom, Term};
 use crate::vm::{self, vm};
-use std::sync::MutexGuard;
-use std::time::Instant;
+use std::sync::atomic::Ordering;
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
-fn lock<T>(m: &std::sync::Mutex<T>) -> MutexGuard<'_, T> {
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// How the VM run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum End {
     /// The entry function returned.
     Normal,
@@ -44,105 +48,192 @@ pub fn exit_reason(p: &mut Process, class: Class, reason: Term, trace: Term) -> 
     }
 }
 
-/// Run until `main` ends. `report` is called once with the crashed main
-/// process's (class, reason, trace) to start a crash reporter process; it
-/// returns that process's pid, or None to end at once.
-pub fn run(main: u64, report: &dyn Fn(&mut Process, Class, Term, Term) -> Option<u64>) -> End {
+/// Starts the crash reporter for the entry process: gets the dying process
+/// and (class, reason, trace); returns the reporter's pid.
+pub type Reporter = dyn Fn(&mut Process, Class, Term, Term) -> Option<u64> + Sync;
+
+struct Run<'a> {
+    main: u64,
+    threads: usize,
+    report: &'a Reporter,
+    reporter: Mutex<Option<u64>>,
+    end: Mutex<Option<End>>,
+}
+
+impl Run<'_> {
+    fn stop(&self, e: End) {
+        let mut end = lock(&self.end);
+        if end.is_none() {
+            *end = Some(e);
+        }
+        drop(end);
+        vm().runq.wake_all();
+    }
+    fn stopped(&self) -> bool {
+        lock(&self.end).is_some()
+    }
+}
+
+/// Run until `main` ends, on `threads` scheduler threads.
+pub fn run(main: u64, threads: usize, report: &Reporter) -> End {
+    let threads = threads.max(1);
+    let run = Run {
+        main,
+        threads,
+        report,
+        reporter: Mutex::new(None),
+        end: Mutex::new(None),
+    };
+    let cores = core_affinity::get_core_ids().unwrap_or_default();
+    std::thread::scope(|s| {
+        for i in 0..threads {
+            let run = &run;
+            let core = if threads <= cores.len() {
+                cores.get(i).copied()
+            } else {
+                None
+            };
+            let spawned = std::thread::Builder::new()
+                .name(format!("beamz-sched-{i}"))
+                .spawn_scoped(s, move || {
+                    if let Some(c) = core {
+                        core_affinity::set_for_current(c);
+                    }
+                    scheduler_loop(run)
+                });
+            if spawned.is_err() {
+                run.stop(End::Deadlock);
+            }
+        }
+    });
+    let end = *lock(&run.end);
+    end.unwrap_or(End::Deadlock)
+}
+
+fn scheduler_loop(run: &Run<'_>) {
     let mut regs = Regs::default();
-    let mut reporter: Option<u64> = None;
-    loop {
+    while !run.stopped() {
         fire_timers();
-        let next = lock(&vm().run_queue).pop_front();
-        let Some(pid) = next else {
-            if !wait_for_timer() {
-                return if reporter.is_some() {
-                    End::Crashed
-                } else {
-                    End::Deadlock
-                };
-            }
-            continue;
-        };
-        let Some(mut p) = lock(&vm().parked).remove(&pid) else {
-            continue;
-        };
-        {
-            let mut inbox = lock(&p.handle.inbox);
-            if inbox.state == RunState::Exited {
-                continue;
-            }
-            inbox.state = RunState::Running;
-        }
-        vm::drain_inbox(&mut p);
-        if let Some(reason) = handle_signals(&mut p) {
-            exit_process(p, reason);
-            if pid == main {
-                return End::Crashed;
-            }
-            continue;
-        }
-        let outcome = interp::run(&mut p, &mut regs, interp::SLICE);
-        match outcome {
-            Outcome::Yield => {
-                lock(&p.handle.inbox).state = RunState::Runnable;
-                lock(&vm().parked).insert(pid, p);
-                lock(&vm().run_queue).push_back(pid);
-            }
-            Outcome::Wait => {
-                let runnable = {
-                    let mut inbox = lock(&p.handle.inbox);
-                    if inbox.signals.is_empty() && p.pending.is_empty() {
-                        inbox.state = RunState::Waiting;
-                        false
-                    } else {
-                        inbox.state = RunState::Runnable;
-                        true
-                    }
-                };
-                lock(&vm().parked).insert(pid, p);
-                if runnable {
-                    lock(&vm().run_queue).push_back(pid);
-                }
-            }
-            Outcome::Halt(n) => return End::Halt(n),
-            Outcome::Exit {
-                class,
-                reason,
-                trace,
-            } => {
-                let normal = class == Class::Exit && reason == Term::atom(atom::NORMAL);
-                if vm().debug && !normal {
-                    eprintln!(
-                        "beamz: process <0.{}.0> exited: {:?} {} {}",
-                        pid,
-                        class,
-                        crate::term::display::format(reason),
-                        crate::term::display::format(trace)
-                    );
-                }
-                if pid == main {
-                    if normal {
-                        return End::Normal;
-                    }
-                    match report(&mut p, class, reason, trace) {
-                        Some(r) => reporter = Some(r),
-                        None => return End::Crashed,
-                    }
-                    let er = exit_reason(&mut p, class, reason, trace);
-                    exit_process(p, er);
-                    continue;
-                }
-                if Some(pid) == reporter {
-                    return End::Crashed;
-                }
-                let er = exit_reason(&mut p, class, reason, trace);
-                exit_process(p, er);
-            }
+        match vm().runq.pop() {
+            Some(pid) => run_one(run, pid, &mut regs),
+            None => idle(run),
         }
     }
 }
 
-/// Fire every expired receive timer.
+/// Nothing to run: sleep until work, the next timer, or the end. When
+/// every scheduler is idle and no timer is pending, nothing can ever run
+/// again: the program is deadlocked (or the crash report is done).
+fn idle(run: &Run<'_>) {
+    vm::flush_stdout();
+    let next = lock(&vm().timers)
+        .peek()
+        .map(|std::cmp::Reverse((at, _, _))| *at);
+    let mut g = vm().runq.lock();
+    if !g.is_empty() || run.stopped() {
+        return;
+    }
+    g.idle += 1;
+    if g.idle == run.threads && next.is_none() {
+        g.idle -= 1;
+        drop(g);
+        let crashed = lock(&run.reporter).is_some();
+        run.stop(if crashed { End::Crashed } else { End::Deadlock });
+        return;
+    }
+    let timeout = match next {
+        Some(at) => at.saturating_duration_since(Instant::now()),
+        None => Duration::from_millis(100),
+    };
+    let mut g = vm().runq.wait(g, timeout.min(Duration::from_millis(100)));
+    g.idle -= 1;
+}
+
+/// Run one process for a slice and put it where it belongs.
+fn run_one(run: &Run<'_>, pid: u64, regs: &mut Regs) {
+    let Some(mut p) = lock(&vm().parked).remove(&pid) else {
+        return;
+    };
+    {
+        let mut inbox = lock(&p.handle.inbox);
+        if inbox.state == RunState::Exited {
+            return;
+        }
+        inbox.state = RunState::Running;
+    }
+    vm::drain_inbox(&mut p);
+    if let Some(reason) = handle_signals(&mut p) {
+        exit_process(p, reason);
+        if pid == run.main {
+            run.stop(End::Crashed);
+        }
+        return;
+    }
+    let outcome = interp::run(&mut p, regs, interp::SLICE);
+    match outcome {
+        Outcome::Yield => {
+            let h = p.handle.clone();
+            let prio = h.priority.load(Ordering::Relaxed);
+            lock(&h.inbox).state = RunState::Runnable;
+            lock(&vm().parked).insert(pid, p);
+            vm().runq.push(pid, prio);
+        }
+        Outcome::Wait => {
+            let h = p.handle.clone();
+            let has_pending = !p.pending.is_empty();
+            let timer = p.timer;
+            lock(&vm().parked).insert(pid, p);
+            let mut inbox = lock(&h.inbox);
+            let fired = timer != 0 && h.fired_timer.load(Ordering::Acquire) == timer;
+            if inbox.signals.is_empty() && !has_pending && !fired {
+                inbox.state = RunState::Waiting;
+            } else {
+                inbox.state = RunState::Runnable;
+                drop(inbox);
+                vm().runq.push(pid, h.priority.load(Ordering::Relaxed));
+            }
+        }
+        Outcome::Halt(n) => run.stop(End::Halt(n)),
+        Outcome::Exit {
+            class,
+            reason,
+            trace,
+        } => {
+            let normal = class == Class::Exit && reason == Term::atom(atom::NORMAL);
+            if vm().debug && !normal {
+                eprintln!(
+                    "beamz: process <0.{}.0> exited: {:?} {} {}",
+                    pid,
+                    class,
+                    crate::term::display::format(reason),
+                    crate::term::display::format(trace)
+                );
+            }
+            if pid == run.main {
+                if normal {
+                    run.stop(End::Normal);
+                    return;
+                }
+                match (run.report)(&mut p, class, reason, trace) {
+                    Some(r) => *lock(&run.reporter) = Some(r),
+                    None => run.stop(End::Crashed),
+                }
+                let er = exit_reason(&mut p, class, reason, trace);
+                exit_process(p, er);
+                return;
+            }
+            if Some(pid) == *lock(&run.reporter) {
+                run.stop(End::Crashed);
+                return;
+            }
+            let er = exit_reason(&mut p, class, reason, trace);
+            exit_process(p, er);
+        }
+    }
+}
+
+/// Fire every expired timer: message timers deliver their message;
+/// receive timers mark the process's handle and wake it if it waits.
 fn fire_timers() {
     let now = Instant::now();
     loop {
@@ -160,36 +251,15 @@ fn fire_timers() {
             crate::bif::timers::fire(seq);
             continue;
         }
-        let mut parked = lock(&vm().parked);
-        if let Some(p) = parked.get_mut(&pid) {
-            if p.timer == seq {
-                p.timed_out = true;
-                let mut inbox = lock(&p.handle.inbox);
-                if inbox.state == RunState::Waiting {
-                    inbox.state = RunState::Runnable;
-                    lock(&vm().run_queue).push_back(pid);
-                }
+        if let Some(h) = vm::handle_of(pid) {
+            h.fired_timer.store(seq, Ordering::Release);
+            let mut inbox = lock(&h.inbox);
+            if inbox.state == RunState::Waiting {
+                inbox.state = RunState::Runnable;
+                drop(inbox);
+                vm().runq.push(pid, h.priority.load(Ordering::Relaxed));
             }
         }
-    }
-}
-
-/// Nothing is runnable: sleep until the next timer. False if there is none
-/// (every process waits forever).
-fn wait_for_timer() -> bool {
-    vm::flush_stdout();
-    let next = lock(&vm().timers)
-        .peek()
-        .map(|std::cmp::Reverse((at, _, _))| *at);
-    match next {
-        Some(at) => {
-            let now = Instant::now();
-            if at > now {
-                std::thread::sleep(at - now);
-            }
-            true
-        }
-        None => false,
     }
 }
 

@@ -13,7 +13,7 @@ use crate::process::copy::{copy_term, size_of};
 use crate::process::{Handle, Message, Process, RunState, Signal};
 use crate::term::{atom, Atom, Term};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::collections::{BinaryHeap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,7 +24,7 @@ pub struct Vm {
     pub handles: Mutex<HashMap<u64, Arc<Handle>>>,
     /// Processes not running right now, by pid.
     pub parked: Mutex<HashMap<u64, Box<Process>>>,
-    pub run_queue: Mutex<VecDeque<u64>>,
+    pub runq: crate::runq::RunQueue,
     pub registry: Mutex<HashMap<Atom, u64>>,
     pub timers: Mutex<BinaryHeap<Reverse<(Instant, u64, u64)>>>,
     pub code_path: Mutex<Vec<PathBuf>>,
@@ -46,7 +46,7 @@ pub fn vm() -> &'static Vm {
     VM.get_or_init(|| Vm {
         handles: Mutex::new(HashMap::new()),
         parked: Mutex::new(HashMap::new()),
-        run_queue: Mutex::new(VecDeque::new()),
+        runq: crate::runq::RunQueue::default(),
         registry: Mutex::new(HashMap::new()),
         timers: Mutex::new(BinaryHeap::new()),
         code_path: Mutex::new(Vec::new()),
@@ -95,9 +95,10 @@ pub fn write_stdout(bytes: &[u8]) {
 /// Make `p` known and runnable.
 pub fn add_process(p: Box<Process>) {
     let pid = p.pid;
+    let prio = p.handle.priority.load(Ordering::Relaxed);
     lock(&vm().handles).insert(pid, p.handle.clone());
     lock(&vm().parked).insert(pid, p);
-    lock(&vm().run_queue).push_back(pid);
+    vm().runq.push(pid, prio);
 }
 
 pub fn handle_of(pid: u64) -> Option<Arc<Handle>> {
@@ -112,7 +113,7 @@ pub fn whereis(name: Atom) -> Option<u64> {
 fn wake(h: &Handle, inbox_state: &mut RunState) {
     if *inbox_state == RunState::Waiting {
         *inbox_state = RunState::Runnable;
-        lock(&vm().run_queue).push_back(h.pid);
+        vm().runq.push(h.pid, h.priority.load(Ordering::Relaxed));
     }
 }
 
@@ -226,7 +227,13 @@ pub fn arm_timer(p: &mut Process, ms: u64) {
 // ---- code loading ------------------------------------------------------------
 
 /// Load `name` from the code path if it is not loaded. True if loaded now.
+/// Loads are serialised so two schedulers never install one module twice.
 pub fn ensure_loaded(name: Atom) -> bool {
+    if code::is_loaded(name) {
+        return true;
+    }
+    static LOADING: Mutex<()> = Mutex::new(());
+    let _guard = lock(&LOADING);
     if code::is_loaded(name) {
         return true;
     }

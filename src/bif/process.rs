@@ -504,6 +504,15 @@ fn process_flag2(p: &mut Process, a: &[Term]) -> R {
             _ => return Err(Exc::badarg()),
         };
         let old = std::mem::replace(&mut p.priority, new);
+        let q = match new {
+            Priority::Max => crate::runq::MAX,
+            Priority::High => crate::runq::HIGH,
+            Priority::Normal => crate::runq::NORMAL,
+            Priority::Low => crate::runq::LOW,
+        };
+        p.handle
+            .priority
+            .store(q, std::sync::atomic::Ordering::Relaxed);
         let name = match old {
             Priority::Max => "max",
             Priority::High => "high",

@@ -826,7 +826,6 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     }
                     p.save = 0;
                     p.timer = 0;
-                    p.timed_out = false;
                     ip += 1;
                 }
                 Instr::Wait { target } => {
@@ -839,8 +838,10 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     }
                 }
                 Instr::WaitTimeout { target, timeout } => {
-                    if p.timed_out {
-                        p.timed_out = false;
+                    if p.timer != 0
+                        && p.handle.fired_timer.load(std::sync::atomic::Ordering::Acquire)
+                            == p.timer
+                    {
                         p.timer = 0;
                         ip += 1;
                         continue;
@@ -881,7 +882,6 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 Instr::Timeout => {
                     p.save = 0;
                     p.timer = 0;
-                    p.timed_out = false;
                     ip += 1;
                 }
                 Instr::RecvMarkerReserve { dst } => {

@@ -12,6 +12,7 @@ pub mod copy;
 use crate::heap::Heap;
 use crate::term::{atom, Atom, Term};
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, AtomicU8};
 use std::sync::{Arc, Mutex};
 
 /// A message: a term and, when it was copied from another process, the
@@ -71,6 +72,10 @@ pub struct Inbox {
 pub struct Handle {
     pub pid: u64,
     pub inbox: Mutex<Inbox>,
+    /// Run-queue priority (`runq::MAX..LOW`), readable by whoever wakes it.
+    pub priority: AtomicU8,
+    /// Sequence number of the last receive timer that fired for it.
+    pub fired_timer: AtomicU64,
 }
 
 impl Handle {
@@ -81,6 +86,8 @@ impl Handle {
                 signals: Vec::new(),
                 state: RunState::Runnable,
             }),
+            priority: AtomicU8::new(crate::runq::NORMAL),
+            fired_timer: AtomicU64::new(0),
         }
     }
 }
@@ -121,8 +128,6 @@ pub struct Process {
     pub resume: (u16, u32),
     /// Live x registers saved while switched out.
     pub saved_x: Vec<Term>,
-    /// Set when a `wait_timeout` timer fired before a message arrived.
-    pub timed_out: bool,
     /// The pending receive timer's sequence number (0 = none).
     pub timer: u64,
     /// Exit reason once the process is exiting.
@@ -165,7 +170,6 @@ impl Process {
             reductions: 0,
             resume: (0, 0),
             saved_x: Vec::new(),
-            timed_out: false,
             timer: 0,
             exit_reason: Term::atom(atom::NORMAL),
             catches: 0,
