@@ -141,6 +141,7 @@ pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
         evacuate_slot(v, &mut to);
     }
     evacuate_slot(&mut p.exit_reason, &mut to);
+    evacuate_slot(&mut p.bs_cur, &mut to);
 
     // Cheney scan over every to-space chunk, including ones added while
     // scanning.

@@ -421,6 +421,108 @@ pub fn get_utf(ctx: Term, width: u8, flags: u32) -> Option<u32> {
     Some(cp)
 }
 
+// ---- pre-OTP-25 construction ----------------------------------------------------
+
+/// `bs_init2`/`bs_init_bits`: a zeroed binary of `bits` bits to fill.
+pub fn old_init(p: &mut Process, bits: u64) -> Result<Term, Exc> {
+    if bits > (1 << 35) {
+        return Err(Exc::system_limit());
+    }
+    let zeros = vec![0u8; bits.div_ceil(8) as usize];
+    let t = p.heap.bitstring(&zeros, bits);
+    p.bs_cur = t;
+    p.bs_pos = 0;
+    Ok(t)
+}
+
+/// `bs_append`: `bin` followed by `extra` zero bits, filled from the end of
+/// `bin`.
+pub fn old_append(p: &mut Process, bin: Term, extra: u64) -> Result<Term, Exc> {
+    let v = binary::view(bin).ok_or_else(Exc::badarg)?;
+    let total = v.size.checked_add(extra).ok_or_else(Exc::system_limit)?;
+    if total > (1 << 35) {
+        return Err(Exc::system_limit());
+    }
+    let mut w = BitWriter::default();
+    w.push_view(&v, v.size);
+    let pad = total.div_ceil(8) as usize;
+    w.bytes.resize(pad, 0);
+    let t = p.heap.bitstring(&w.bytes, total);
+    p.bs_cur = t;
+    p.bs_pos = v.size;
+    Ok(t)
+}
+
+/// Copy `w`'s bits into the binary under construction at the position.
+fn old_write(p: &mut Process, w: &BitWriter) -> Result<(), Exc> {
+    let t = p.bs_cur;
+    if !t.is_bitstring() || t.boxed_kind() == Some(Kind::SubBin) {
+        return Err(Exc::badarg());
+    }
+    let size = if t.header().kind() == Kind::ProcBin {
+        t.word(2)
+    } else {
+        t.word(1)
+    };
+    let pos = p.bs_pos;
+    if pos + w.bits > size {
+        return Err(Exc::badarg());
+    }
+    // SAFETY: `bs_cur` is the binary this process just created with
+    // `old_init`/`old_append` and is filling; nothing else reads its bytes
+    // until construction ends.
+    let out = unsafe { binary::bytes_under_construction(t) };
+    if pos % 8 == 0 && w.bits % 8 == 0 {
+        let s = (pos / 8) as usize;
+        out[s..s + w.bytes.len()].copy_from_slice(&w.bytes);
+    } else {
+        for i in 0..w.bits {
+            let bit = (w.bytes[(i / 8) as usize] >> (7 - (i % 8))) & 1;
+            let o = pos + i;
+            let byte = &mut out[(o / 8) as usize];
+            let mask = 1u8 << (7 - (o % 8));
+            if bit == 1 {
+                *byte |= mask;
+            } else {
+                *byte &= !mask;
+            }
+        }
+    }
+    p.bs_pos = pos + w.bits;
+    Ok(())
+}
+
+/// `bs_put_integer/binary/float/utf*`: one segment at the position.
+pub fn old_put(
+    p: &mut Process,
+    x: &[Term; X_REGS],
+    module: &Module,
+    seg: &BinSegment,
+) -> Result<(), Exc> {
+    let mut w = BitWriter::default();
+    write_segments(p, x, module, std::slice::from_ref(seg), &mut w)?;
+    old_write(p, &w)
+}
+
+pub fn old_put_string(p: &mut Process, module: &Module, len: u32, offset: u32) -> Result<(), Exc> {
+    let s = module
+        .strings
+        .get(offset as usize..offset as usize + len as usize)
+        .ok_or_else(Exc::badarg)?;
+    let mut w = BitWriter::default();
+    w.push_bytes(s);
+    old_write(p, &w)
+}
+
+/// Bytes of the utf8 (`width` 8) or utf16 encoding of code point `t`.
+pub fn utf_size(t: Term, width: u8) -> Option<i64> {
+    if !t.is_small() {
+        return None;
+    }
+    let c = char::from_u32(u32::try_from(t.small_value()).ok()?)?;
+    Some(if width == 8 { c.len_utf8() } else { c.len_utf16() * 2 } as i64)
+}
+
 // ---- construction -----------------------------------------------------------
 
 /// A growable big-endian bit buffer.

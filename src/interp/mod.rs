@@ -1193,6 +1193,145 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                         None => ip = *fail,
                     }
                 }
+                Instr::BsInit {
+                    fail,
+                    size,
+                    bits: in_bits,
+                    dst,
+                } => {
+                    let s = get(p, x, *size);
+                    let n = match crate::term::bignum::to_i64(s) {
+                        Some(n) if n >= 0 => n as u64 * if *in_bits { 1 } else { 8 },
+                        _ => {
+                            if *fail != NO_LABEL {
+                                ip = *fail;
+                                continue;
+                            }
+                            break 'inner err(Term::atom(atom::BADARG));
+                        }
+                    };
+                    match bits::old_init(p, n) {
+                        Ok(t) => {
+                            put(p, x, *dst, t);
+                            ip += 1;
+                        }
+                        Err(e) => {
+                            break 'inner Flow::Raise(Raise {
+                                exc: e,
+                                origin: Origin::Here,
+                            })
+                        }
+                    }
+                }
+                Instr::BsAdd {
+                    fail,
+                    a,
+                    b,
+                    unit,
+                    dst,
+                } => {
+                    let va = get(p, x, *a);
+                    let vb = get(p, x, *b);
+                    let r = match (crate::term::bignum::to_i64(va), crate::term::bignum::to_i64(vb)) {
+                        (Some(i), Some(j)) if i >= 0 && j >= 0 => {
+                            j.checked_mul(*unit as i64).and_then(|m| m.checked_add(i))
+                        }
+                        _ => None,
+                    };
+                    match r {
+                        Some(v) => {
+                            let t = p.heap.int(v);
+                            put(p, x, *dst, t);
+                            ip += 1;
+                        }
+                        None if *fail != NO_LABEL => ip = *fail,
+                        None => break 'inner err(Term::atom(atom::BADARG)),
+                    }
+                }
+                Instr::BsAppend {
+                    fail,
+                    size,
+                    unit,
+                    bin,
+                    dst,
+                } => {
+                    let s = get(p, x, *size);
+                    let b = get(p, x, *bin);
+                    // Size is in bits already (from bs_add); Unit is what
+                    // the existing binary's size must be a multiple of.
+                    let unit_ok = crate::term::binary::view(b)
+                        .is_some_and(|v| v.size % (*unit).max(1) as u64 == 0);
+                    let extra = crate::term::bignum::to_i64(s)
+                        .filter(|n| *n >= 0 && unit_ok)
+                        .map(|n| n as u64);
+                    match extra.map(|e| bits::old_append(p, b, e)) {
+                        Some(Ok(t)) => {
+                            put(p, x, *dst, t);
+                            ip += 1;
+                        }
+                        _ if *fail != NO_LABEL => ip = *fail,
+                        Some(Err(e)) => {
+                            break 'inner Flow::Raise(Raise {
+                                exc: e,
+                                origin: Origin::Here,
+                            })
+                        }
+                        None => break 'inner err(Term::atom(atom::BADARG)),
+                    }
+                }
+                Instr::BsPut {
+                    fail,
+                    kind,
+                    size,
+                    unit,
+                    flags,
+                    src,
+                } => {
+                    let seg = BinSegment {
+                        kind: *kind,
+                        unit: *unit,
+                        flags: *flags,
+                        src: *src,
+                        size: *size,
+                    };
+                    match bits::old_put(p, x, &module, &seg) {
+                        Ok(()) => ip += 1,
+                        Err(_) if *fail != NO_LABEL => ip = *fail,
+                        Err(e) => {
+                            break 'inner Flow::Raise(Raise {
+                                exc: e,
+                                origin: Origin::Here,
+                            })
+                        }
+                    }
+                }
+                Instr::BsPutString { len, offset } => {
+                    match bits::old_put_string(p, &module, *len, *offset) {
+                        Ok(()) => ip += 1,
+                        Err(e) => {
+                            break 'inner Flow::Raise(Raise {
+                                exc: e,
+                                origin: Origin::Here,
+                            })
+                        }
+                    }
+                }
+                Instr::BsUtfSize {
+                    fail,
+                    width,
+                    src,
+                    dst,
+                } => {
+                    let v = get(p, x, *src);
+                    match bits::utf_size(v, *width) {
+                        Some(n) => {
+                            put(p, x, *dst, Term::small(n));
+                            ip += 1;
+                        }
+                        None if *fail != NO_LABEL => ip = *fail,
+                        None => break 'inner err(Term::atom(atom::BADARG)),
+                    }
+                }
                 Instr::BsInitWritable => {
                     // x0 = size hint in; an empty binary to append to out.
                     // (Appends copy for now: amortised O(n) appends come

@@ -276,8 +276,7 @@ impl<'a> Cx<'a> {
 
 const OBSOLETE: &[u8] = &[
     14, 15, 17, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 54, 68, 70, 71, 76, 79, 80, 81, 82,
-    83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 103, 109, 110, 111, 116, 122, 123, 126,
-    127, 128, 130, 134, 135, 137, 144, 145, 146, 147, 148, 150, 151,
+    83, 84, 85, 86, 87, 88, 93, 94, 95, 103, 110, 116, 122, 123, 126, 127, 128, 130, 150, 151,
 ];
 
 /// Build a module (to be installed at `index`) from a parsed file.
@@ -1208,6 +1207,72 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         },
         180 => Instr::Badrecord {
             src: cx.src(op, 0)?,
+        },
+        // pre-OTP-25 binary construction
+        109 | 137 => Instr::BsInit {
+            fail: cx.label(op, 0)?,
+            size: cx.src(op, 1)?,
+            bits: op.opcode == 137,
+            dst: cx.dst(op, 5)?,
+        },
+        111 => Instr::BsAdd {
+            fail: cx.label(op, 0)?,
+            a: cx.src(op, 1)?,
+            b: cx.src(op, 2)?,
+            unit: cx.u32(op, 3)?,
+            dst: cx.dst(op, 4)?,
+        },
+        134 => Instr::BsAppend {
+            fail: cx.label(op, 0)?,
+            size: cx.src(op, 1)?,
+            unit: cx.u32(op, 4)?,
+            bin: cx.src(op, 5)?,
+            dst: cx.dst(op, 7)?,
+        },
+        135 => Instr::BsAppend {
+            fail: cx.label(op, 0)?,
+            size: cx.src(op, 1)?,
+            unit: cx.u32(op, 2)?,
+            bin: cx.src(op, 3)?,
+            dst: cx.dst(op, 5)?,
+        },
+        89..=91 => Instr::BsPut {
+            fail: cx.label(op, 0)?,
+            kind: match op.opcode {
+                89 => SegKind::Integer,
+                90 => SegKind::Binary,
+                _ => SegKind::Float,
+            },
+            size: cx.src(op, 1)?,
+            unit: cx.u32(op, 2)?,
+            flags: flags_value(cx, cx.arg(op, 3)?)?,
+            src: cx.src(op, 4)?,
+        },
+        92 => {
+            let len = cx.u32(op, 0)?;
+            let offset = cx.u32(op, 1)?;
+            if offset as usize + len as usize > cx.file.strings.len() {
+                return Err(cx.bad("bs_put_string outside the string table"));
+            }
+            Instr::BsPutString { len, offset }
+        }
+        144 | 146 => Instr::BsUtfSize {
+            fail: cx.label(op, 0)?,
+            width: if op.opcode == 144 { 8 } else { 16 },
+            src: cx.src(op, 1)?,
+            dst: cx.dst(op, 2)?,
+        },
+        145 | 147 | 148 => Instr::BsPut {
+            fail: cx.label(op, 0)?,
+            kind: match op.opcode {
+                145 => SegKind::Utf8,
+                147 => SegKind::Utf16,
+                _ => SegKind::Utf32,
+            },
+            size: Src::Lit(Term::atom(atom::UNDEFINED)),
+            unit: 1,
+            flags: flags_value(cx, cx.arg(op, 1)?)?,
+            src: cx.src(op, 2)?,
         },
         _ => {
             return Err(TransformError::Unsupported {

@@ -138,6 +138,10 @@ pub struct Process {
     pub gc_count: u64,
     /// Non-message signals taken from the inbox, handled by the scheduler.
     pub pending: Vec<Signal>,
+    /// Pre-OTP-25 construction: the binary being filled and the bit
+    /// position of the next `bs_put_*` (a GC root).
+    pub bs_cur: Term,
+    pub bs_pos: u64,
     /// Words that survived the last collection (sizes the next to-space).
     pub last_live: usize,
     /// A from-space chunk kept for reuse as the next to-space.
@@ -175,6 +179,8 @@ impl Process {
             catches: 0,
             gc_count: 0,
             pending: Vec::new(),
+            bs_cur: Term::NIL,
+            bs_pos: 0,
             last_live: 0,
             gc_spare: None,
         }

@@ -64,6 +64,16 @@ impl BinBuf {
         self.len() == 0
     }
 
+    /// The whole buffer, writable.
+    ///
+    /// # Safety
+    /// Only for a buffer created by the calling process and not yet shared
+    /// (a binary under construction by the pre-OTP-25 `bs_put_*` ops).
+    #[allow(clippy::mut_from_ref)]
+    pub unsafe fn bytes_mut(&self) -> &mut [u8] {
+        &mut *self.data.get()
+    }
+
     /// Append bytes. Caller: the process holding the writable `ProcBin`
     /// whose size is the whole buffer, while the buffer is not shared.
     pub fn append(&self, more: &[u8]) {
@@ -109,6 +119,24 @@ pub fn base_data<'a>(orig: Term) -> (&'a [u8], u64) {
         (procbin_buf(orig).bytes(bits.div_ceil(8) as usize), bits)
     } else {
         heap_bin_data(orig)
+    }
+}
+
+/// The bytes of a binary being built by `bs_init2`/`bs_append` and the
+/// `bs_put_*` ops that fill it.
+///
+/// # Safety
+/// `t` is a `HeapBin` or `ProcBin` the calling process has just created
+/// and not shared; no other view of its bytes is alive.
+pub unsafe fn bytes_under_construction<'a>(t: Term) -> &'a mut [u8] {
+    if t.header().kind() == Kind::ProcBin {
+        let n = t.word(2).div_ceil(8) as usize;
+        let all = procbin_buf(t).bytes_mut();
+        let n = n.min(all.len());
+        &mut all[..n]
+    } else {
+        let n = t.word(1).div_ceil(8) as usize;
+        std::slice::from_raw_parts_mut(t.ptr().add(2) as *mut u8, n)
     }
 }
 
