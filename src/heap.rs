@@ -64,7 +64,7 @@ pub(crate) unsafe fn release_procbin(h: *mut u64) {
 }
 
 /// Smallest chunk; a fresh process starts with this many words (OTP: 233).
-pub const MIN_CHUNK: usize = 256;
+pub const MIN_CHUNK: usize = 64;
 /// Largest chunk added when a heap overflows between collections.
 pub const SPILL_CHUNK: usize = 1 << 16;
 

@@ -159,7 +159,7 @@ impl Process {
             pid,
             handle: Arc::new(Handle::new(pid)),
             heap: Heap::new(crate::heap::MIN_CHUNK),
-            stack: Vec::with_capacity(64),
+            stack: Vec::with_capacity(8),
             mailbox: VecDeque::new(),
             save: 0,
             dict: Vec::new(),
