@@ -20,7 +20,7 @@ fn stdlib_modules() -> Vec<(String, Vec<u8>)> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()
-                .map_or(false, |n| n.to_string_lossy().starts_with("stdlib-"))
+                .is_some_and(|n| n.to_string_lossy().starts_with("stdlib-"))
         })
         .collect();
     dirs.sort();
@@ -28,7 +28,7 @@ fn stdlib_modules() -> Vec<(String, Vec<u8>)> {
     let mut mods: Vec<(String, Vec<u8>)> = std::fs::read_dir(&ebin)
         .expect("stdlib ebin")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().map_or(false, |x| x == "beam"))
+        .filter(|p| p.extension().is_some_and(|x| x == "beam"))
         .map(|p| {
             (
                 p.file_name().unwrap().to_string_lossy().into_owned(),

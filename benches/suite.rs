@@ -414,7 +414,7 @@ fn main() {
     let mut sources: Vec<PathBuf> = fs::read_dir(&erl_dir)
         .expect("benches/erl")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().map_or(false, |x| x == "erl"))
+        .filter(|p| p.extension().is_some_and(|x| x == "erl"))
         .collect();
     sources.push(work.join("startup.erl"));
     let mut programs: Vec<Program> = sources
@@ -774,7 +774,7 @@ fn main() {
     let _ = writeln!(md, "{head}\n{rule}");
     let fmt_s = |c: Option<&Cell>| match c {
         Some(c) => match (&c.failure, c.median()) {
-            (Some((st, _)), _) => format!("{st}"),
+            (Some((st, _)), _) => st.clone(),
             (None, Some(x)) => format!("{x:.3}"),
             _ => "–".into(),
         },
@@ -794,7 +794,7 @@ fn main() {
         for &t in &tiers {
             let b = cell(&p.name, Runner::Beamz(t));
             let ck = match b {
-                Some(c) if c.failure.as_ref().map_or(false, |f| f.0 == "mismatch") => {
+                Some(c) if c.failure.as_ref().is_some_and(|f| f.0 == "mismatch") => {
                     "**MISMATCH**".to_string()
                 }
                 Some(c) if c.failure.is_some() => "failed".into(),
@@ -853,7 +853,7 @@ fn main() {
             cell("startup", *r).and_then(|c| c.peak_kb),
         ) {
             (Some(n), Some(i), Some(s))
-                if cell("idle_procs", *r).map_or(false, |c| c.failure.is_none()) =>
+                if cell("idle_procs", *r).is_some_and(|c| c.failure.is_none()) =>
             {
                 Some((i - s) as f64 * 1024.0 / n)
             }
