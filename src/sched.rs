@@ -227,9 +227,25 @@ fn run_one(run: &Run<'_>, pid: u64, regs: &mut Regs) {
                 return;
             }
             let er = exit_reason(&mut p, class, reason, trace);
+            if matches!(class, Class::Error | Class::Throw) {
+                error_report(&mut p, er);
+            }
             exit_process(p, er);
         }
     }
+}
+
+/// Log a crashed process as OTP's logger does (an `=ERROR REPORT====`
+/// block on stdout): the group leader formats and prints reports in the
+/// order they arrive.
+fn error_report(p: &mut Process, reason: Term) {
+    let Some(gl) = vm::whereis(atom::USER) else {
+        return;
+    };
+    let tag = Term::atom(atom::intern_static("$beamz_error_report"));
+    let me = p.self_term();
+    let msg = p.heap.tuple(&[tag, me, reason]);
+    vm::send_signal(gl, Signal::Message(vm::make_message(msg)));
 }
 
 /// Fire every expired timer: message timers deliver their message;

@@ -6,7 +6,7 @@
 %% under `erl -noshell`: output encoding latin1, code points above 255
 %% written as \x{HEX}, errors as {error, {error, put_chars}}.
 -module(beamz_gl).
--export([server/0, crash_report/3]).
+-export([server/0, crash_report/3, error_report/2]).
 
 server() ->
     put(encoding, latin1),
@@ -18,6 +18,9 @@ loop() ->
         {io_request, From, ReplyAs, Request} ->
             Reply = request(Request),
             From ! {io_reply, ReplyAs, Reply},
+            loop();
+        {'$beamz_error_report', Pid, Reason} ->
+            _ = (catch error_report(Pid, Reason)),
             loop();
         _Other ->
             loop()
@@ -151,3 +154,16 @@ crash_report(Class, Reason, Stack) ->
           end,
     beamz_native:put_stderr(Out),
     erlang:halt(127).
+
+%% What OTP's logger prints (default handler, legacy header) when a
+%% process other than the entry process dies from an error or a throw.
+error_report(Pid, Reason) ->
+    Us = erlang:system_time(microsecond),
+    {{Y, Mo, D}, {H, Mi, S}} = calendar:system_time_to_universal_time(Us, microsecond),
+    Month = element(Mo, {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}),
+    Stamp = io_lib:format("~2..0w-~s-~4w::~2..0w:~2..0w:~2..0w.~6..0w",
+                          [D, Month, Y, H, Mi, S, Us rem 1000000]),
+    Text = io_lib:format("=ERROR REPORT==== ~s ===~nError in process ~p with exit value:~n~p~n~n",
+                         [Stamp, Pid, Reason]),
+    put_chars(unicode, Text).
