@@ -501,6 +501,7 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     if p.stack.len() > MAX_STACK_WORDS {
                         return out_of_memory(p, "stack");
                     }
+                    gc_at_call(p, x, *arity);
                     p.stack.push(Term::cp(mi, ip + 1));
                     ip = *target;
                     reds -= 1;
@@ -515,6 +516,7 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 } => {
                     let len = p.stack.len().saturating_sub(*dealloc as usize);
                     p.stack.truncate(len);
+                    gc_at_call(p, x, *arity);
                     ip = *target;
                     reds -= 1;
                     if reds <= 0 {
@@ -522,6 +524,7 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     }
                 }
                 Instr::CallOnly { arity, target } => {
+                    gc_at_call(p, x, *arity);
                     ip = *target;
                     reds -= 1;
                     if reds <= 0 {
@@ -529,6 +532,7 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     }
                 }
                 Instr::CallExt { arity, export } => {
+                    gc_at_call(p, x, *arity);
                     reds -= 1;
                     break 'inner call_export(p, x, export, *arity, Some(Term::cp(mi, ip + 1)));
                 }
@@ -539,10 +543,12 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 } => {
                     let len = p.stack.len().saturating_sub(*dealloc as usize);
                     p.stack.truncate(len);
+                    gc_at_call(p, x, *arity);
                     reds -= 1;
                     break 'inner call_export(p, x, export, *arity, None);
                 }
                 Instr::CallExtOnly { arity, export } => {
+                    gc_at_call(p, x, *arity);
                     reds -= 1;
                     break 'inner call_export(p, x, export, *arity, None);
                 }
@@ -954,6 +960,15 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                     pairs,
                 } => {
                     let exact = matches!(ins, Instr::PutMapExact { .. });
+                    if p.heap.wants_gc(2 * pairs.len() + 2) {
+                        let live = match ins {
+                            Instr::PutMapAssoc { live, .. } | Instr::PutMapExact { live, .. } => {
+                                *live
+                            }
+                            _ => 0,
+                        };
+                        crate::gc::collect(p, &mut x[..live as usize], 0);
+                    }
                     let m = get(p, x, *src);
                     let mut kv = Vec::with_capacity(pairs.len());
                     for (k, v) in pairs.iter() {
@@ -1389,6 +1404,22 @@ fn yield_at(p: &mut Process, x: &[Term; X_REGS], mi: u16, ip: u32, live: u32) ->
     p.saved_x.extend_from_slice(&x[..live]);
     p.resume = (mi, ip);
     Outcome::Yield
+}
+
+/// Collect if the heap outgrew its budget, at a call where exactly the
+/// `arity` argument registers are live. Every loop goes through a call, so
+/// a process that allocates without `test_heap` (map updates, BIF results)
+/// still runs in bounded memory.
+#[inline(always)]
+fn gc_at_call(p: &mut Process, x: &mut [Term; X_REGS], arity: u32) {
+    if p.heap.wants_gc(0) {
+        gc_cold(p, x, arity);
+    }
+}
+
+#[cold]
+fn gc_cold(p: &mut Process, x: &mut [Term; X_REGS], arity: u32) {
+    crate::gc::collect(p, &mut x[..arity as usize], 0);
 }
 
 /// Per-process limits (words). Past them the process is killed with

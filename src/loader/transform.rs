@@ -1043,7 +1043,7 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             let fail = cx.label(op, 0)?;
             let src = cx.src(op, 1)?;
             let dst = cx.dst(op, 2)?;
-            let live = cx.u32(op, 3)?;
+            let live = cx.arity(op, 3)?;
             let l = cx.list(op, 4)?.to_vec();
             let pairs = pairs_src(cx, &l)?;
             if op.opcode == 154 {
