@@ -676,6 +676,12 @@ fn function_exported3(_p: &mut Process, a: &[Term]) -> R {
         return Err(Exc::badarg());
     }
     let (m, f) = (a[0].atom_value(), a[1].atom_value());
+    if m == atom::ERLANG && crate::bif::lookup(m, f, ar as u32).is_some() {
+        return Ok(Term::bool(true));
+    }
+    if !crate::bif::standin::loaded_like_erl(m) {
+        return Ok(Term::bool(false));
+    }
     if let Some(e) = code::find_export(m, f, ar as u32) {
         if e.target().is_some() || (e.bif.is_some() && m == atom::ERLANG) {
             return Ok(Term::bool(true));
@@ -690,7 +696,7 @@ fn module_loaded1(_p: &mut Process, a: &[Term]) -> R {
     if !a[0].is_atom() {
         return Err(Exc::badarg());
     }
-    Ok(Term::bool(code::is_loaded(a[0].atom_value())))
+    Ok(Term::bool(crate::bif::standin::loaded_like_erl(a[0].atom_value())))
 }
 
 fn ensure_loaded1(p: &mut Process, a: &[Term]) -> R {
@@ -1005,9 +1011,56 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
                 .tuple(&[Term::atom(m), Term::atom(f), Term::small(ar as i64)])
         }
         atom::PRIORITY => Term::atom(atom::NORMAL),
+        atom::CURRENT_FUNCTION => match current_frames(p, 1).first() {
+            Some(&(m, f, a, _)) => p.heap.tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64)]),
+            None => Term::atom(atom::UNDEFINED),
+        },
+        _ if atom::with_name(item, |n| n == "current_stacktrace") => {
+            let frames = current_frames(p, 8);
+            let mut items = Vec::with_capacity(frames.len());
+            for (m, f, a, loc) in frames {
+                let l = match loc {
+                    Some((file, line)) => {
+                        let fs = p.heap.string(&file);
+                        let ft = p.heap.tuple(&[Term::atom(atom::FILE), fs]);
+                        let lt = p.heap.tuple(&[Term::atom(atom::LINE), Term::small(line as i64)]);
+                        p.heap.list(&[ft, lt])
+                    }
+                    None => Term::NIL,
+                };
+                items.push(p.heap.tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64), l]));
+            }
+            p.heap.list(&items)
+        }
         _ => return Err(Exc::badarg()),
     };
     Ok(p.heap.tuple(&[a[1], v]))
+}
+
+type Frame = (Atom, Atom, u32, Option<(String, u32)>);
+
+/// The callers on `p`'s stack (continuation pointers, innermost first):
+/// what `process_info(self(), current_stacktrace)` reports.
+fn current_frames(p: &Process, depth: usize) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for w in p.stack.iter().rev() {
+        if out.len() >= depth {
+            break;
+        }
+        if !w.is_cp() || *w == crate::interp::EXIT_CP {
+            continue;
+        }
+        let (mi, ip) = w.cp_value();
+        if let Some(m) = code::module(mi) {
+            if let Some(fi) = m.function_at(ip.saturating_sub(1)) {
+                let loc = m
+                    .location_at(ip.saturating_sub(1))
+                    .map(|(f, l)| (f.to_string(), l));
+                out.push((m.name, fi.name, fi.arity, loc));
+            }
+        }
+    }
+    out
 }
 
 fn display1(_p: &mut Process, a: &[Term]) -> R {
@@ -1016,6 +1069,25 @@ fn display1(_p: &mut Process, a: &[Term]) -> R {
     vm::write_stdout(s.as_bytes());
     vm::write_stdout(b"\n");
     Ok(Term::bool(true))
+}
+
+/// `erlang:fun_info_mfa/1`: `{M, F, A}` (for a local fun, its lambda's
+/// function name and the arity it is called with).
+fn fun_info_mfa1(p: &mut Process, a: &[Term]) -> R {
+    let f = a[0];
+    if !f.is_fun() {
+        return Err(Exc::badarg());
+    }
+    let (m, name, ar) = if f.header().kind() == crate::term::Kind::ExportFun {
+        let e = code::export_of(f);
+        (e.module, e.function, e.arity)
+    } else {
+        let l = code::lambda_of(f);
+        (l.module, l.function, l.call_arity())
+    };
+    Ok(p
+        .heap
+        .tuple(&[Term::atom(m), Term::atom(name), Term::small(ar as i64)]))
 }
 
 fn nif_error1(_p: &mut Process, a: &[Term]) -> R {
@@ -1501,6 +1573,12 @@ pub const TABLE: &[Bif] = &[
         name: "fun_info",
         arity: 2,
         f: fun_info2,
+    },
+    Bif {
+        module: "erlang",
+        name: "fun_info_mfa",
+        arity: 1,
+        f: fun_info_mfa1,
     },
     Bif {
         module: "erlang",

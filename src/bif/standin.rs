@@ -10,6 +10,38 @@ use crate::term::{atom, Term};
 
 type R = Result<Term, Exc>;
 
+/// Modules `erl -noshell` has loaded once booted (`code:all_loaded()` on
+/// OTP 25). We load lazily, so code that asks whether one of these is
+/// loaded (`module_loaded/1`, `function_exported/3`, ...) loads it first
+/// and gets erl's answer.
+pub const BOOT_LOADED: &[&str] = &[
+    "application", "application_controller", "application_master", "atomics", "beam_lib",
+    "binary", "c", "code", "code_server", "counters", "erl_anno", "erl_distribution", "erl_eval",
+    "erl_features", "erl_init", "erl_internal", "erl_lint", "erl_parse", "erl_prim_loader",
+    "erl_scan", "erl_signal_handler", "erl_tracer", "erlang", "erpc", "error_handler",
+    "error_logger", "erts_code_purger", "erts_dirty_process_signal_handler", "erts_internal",
+    "erts_literal_area_collector", "ets", "file", "file_io_server", "file_server", "filename",
+    "gb_sets", "gb_trees", "gen", "gen_event", "gen_server", "global", "global_group", "heart",
+    "inet", "inet_config", "inet_db", "inet_gethost_native", "inet_parse", "inet_udp", "init",
+    "io_lib", "kernel", "kernel_config", "kernel_refc", "lists", "logger", "logger_backend",
+    "logger_config", "logger_filters", "logger_formatter", "logger_h_common",
+    "logger_handler_watcher", "logger_olp", "logger_proxy", "logger_server", "logger_simple_h",
+    "logger_std_h", "logger_sup", "maps", "net_kernel", "orddict", "ordsets", "os",
+    "otp_internal", "peer", "persistent_term", "prim_buffer", "prim_eval", "prim_file",
+    "prim_inet", "prim_net", "prim_socket", "prim_zip", "proc_lib", "proplists", "queue", "rand",
+    "raw_file_io", "rpc", "socket_registry", "standard_error", "string", "supervisor",
+    "supervisor_bridge", "unicode", "unicode_util", "user", "user_sup", "zlib",
+];
+
+/// Load `m` now if erl would have it loaded after boot. True if loaded.
+pub fn loaded_like_erl(m: crate::term::Atom) -> bool {
+    if crate::code::is_loaded(m) {
+        return true;
+    }
+    let boot = atom::with_name(m, |n| BOOT_LOADED.contains(&n));
+    boot && crate::vm::ensure_loaded(m)
+}
+
 /// `init:get_argument/1`: no emulator flags were given.
 fn get_argument1(_p: &mut Process, _a: &[Term]) -> R {
     Ok(Term::atom(atom::ERROR))
