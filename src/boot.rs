@@ -161,6 +161,21 @@ pub fn run(cfg: RunConfig) -> i32 {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .insert(atom::USER, gl);
+    if let Ok(se) = spawn_with(
+        &mut root_p,
+        Entry::Mfa(
+            gl_mod,
+            Term::atom(atom::intern_static("stderr_server")),
+            Term::NIL,
+        ),
+        false,
+        None,
+    ) {
+        vm().registry
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(atom::intern_static("standard_error"), se);
+    }
     root_p.group_leader = Term::pid(gl);
     *vm().group_leader.lock().unwrap_or_else(|e| e.into_inner()) = Term::pid(gl);
 

@@ -6,12 +6,26 @@
 %% under `erl -noshell`: output encoding latin1, code points above 255
 %% written as \x{HEX}, errors as {error, {error, put_chars}}.
 -module(beamz_gl).
--export([server/0, crash_report/3, error_report/2]).
+-export([server/0, stderr_server/0, crash_report/3, error_report/2]).
 
 server() ->
     put(encoding, latin1),
     put(binary, false),
+    put(fd, stdout),
     loop().
+
+%% `standard_error`: the same protocol, written to stderr.
+stderr_server() ->
+    put(encoding, latin1),
+    put(binary, false),
+    put(fd, stderr),
+    loop().
+
+write(Bin) ->
+    case get(fd) of
+        stderr -> beamz_native:put_stderr(Bin);
+        _ -> beamz_native:put_chars(Bin)
+    end.
 
 loop() ->
     receive
@@ -75,11 +89,11 @@ setopts(_) -> {error, enotsup}.
 put_chars(unicode, Chars) ->
     case to_output(Chars) of
         error -> {error, {error, put_chars}};
-        Bin -> beamz_native:put_chars(Bin), ok
+        Bin -> write(Bin), ok
     end;
 put_chars(latin1, Chars) ->
     case catch unicode:characters_to_binary(Chars, latin1, get(encoding)) of
-        Bin when is_binary(Bin) -> beamz_native:put_chars(Bin), ok;
+        Bin when is_binary(Bin) -> write(Bin), ok;
         _ -> {error, {error, put_chars}}
     end;
 put_chars(_, _) ->
@@ -87,7 +101,7 @@ put_chars(_, _) ->
 
 put_bytes(Data) ->
     case catch list_to_binary(Data) of
-        Bin when is_binary(Bin) -> beamz_native:put_chars(Bin), ok;
+        Bin when is_binary(Bin) -> write(Bin), ok;
         _ -> {error, {error, put_chars}}
     end.
 
