@@ -290,20 +290,23 @@ pub fn hash2(t: Term) -> u32 {
                         continue 'terms;
                     }
                 }
-                Kind::Map => {
-                    let n = crate::interp::maps::size(term);
-                    mix1(&mut hash, n as u32, HCONST_16);
-                    if n > 0 {
+                Kind::Map | Kind::HashMap => {
+                    // Pairs are hashed independently and xor-ed: any walk
+                    // order gives the same value.
+                    let pairs = crate::interp::maps::iteration_order(term);
+                    mix1(&mut hash, pairs.len() as u32, HCONST_16);
+                    if !pairs.is_empty() {
                         stack.push(Work2::MapEnd { hash, xor });
                         hash = 0;
                         xor = 0;
-                        for i in (0..n).rev() {
+                        for &(k, v) in pairs.iter().rev() {
                             stack.push(Work2::Pair);
-                            stack.push(Work2::Term(crate::interp::maps::value(term, i)));
-                            stack.push(Work2::Term(crate::interp::maps::key(term, i)));
+                            stack.push(Work2::Term(v));
+                            stack.push(Work2::Term(k));
                         }
                     }
                 }
+                Kind::HashNode => {}
                 Kind::ExportFun => {
                     let e = code::export_of(term);
                     mix2(&mut hash, e.arity, atom_hash(e.module), HCONST);
@@ -493,9 +496,10 @@ pub fn hash1(t: Term) -> u32 {
                         stack.push(Work1::Term(e));
                     }
                 }
-                Kind::Map => {
+                Kind::Map | Kind::HashMap => {
                     hash = step(hash, FN13, FN14).wrapping_add(hash2(term));
                 }
+                Kind::HashNode => {}
                 Kind::ExportFun => {
                     let e = code::export_of(term);
                     hash = step(hash, FN11, e.arity);

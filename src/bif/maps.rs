@@ -1,11 +1,14 @@
 //! Map BIFs: the `maps` module's native functions and `erlang:map_*`.
-//! Maps are flat and sorted (see `interp::maps`); iteration order is key
-//! order, which matches OTP for maps of up to 32 keys.
+//! Flat maps (at most 32 keys) iterate in key order; hashmaps in OTP's HAMT
+//! order (see `term::hamt`): `maps:iterator/1` walks the trie forwards,
+//! `maps:keys/1`, `maps:values/1` and `maps:to_list/1` list it backwards,
+//! as OTP builds them by prepending.
 
 use super::{Bif, Exc};
 use crate::interp::maps as m;
 use crate::process::Process;
-use crate::term::{atom, Term};
+use crate::term::{atom, hamt, Term};
+use num_bigint::{BigInt, BigUint, Sign};
 
 type R = Result<Term, Exc>;
 
@@ -23,12 +26,6 @@ fn need_map(p: &mut Process, t: Term) -> Result<(), Exc> {
     } else {
         Err(badmap(p, t))
     }
-}
-
-fn pairs(t: Term) -> Vec<(Term, Term)> {
-    (0..m::size(t))
-        .map(|i| (m::key(t, i), m::value(t, i)))
-        .collect()
 }
 
 fn get2(p: &mut Process, a: &[Term]) -> R {
@@ -54,71 +51,53 @@ fn is_key2(p: &mut Process, a: &[Term]) -> R {
 
 fn put3(p: &mut Process, a: &[Term]) -> R {
     need_map(p, a[2])?;
-    m::update(p, a[2], &[(a[0], a[1])], false).map_err(Exc::error)
+    Ok(m::put(&mut p.heap, a[2], a[0], a[1], false).unwrap_or(a[2]))
 }
 
 fn update3(p: &mut Process, a: &[Term]) -> R {
     need_map(p, a[2])?;
-    m::update(p, a[2], &[(a[0], a[1])], true).map_err(Exc::error)
+    match m::put(&mut p.heap, a[2], a[0], a[1], true) {
+        Some(t) => Ok(t),
+        None => Err(badkey(p, a[0])),
+    }
 }
 
 fn remove2(p: &mut Process, a: &[Term]) -> R {
     need_map(p, a[1])?;
-    match m::find(a[1], a[0]) {
-        Ok(i) => {
-            let mut ps = pairs(a[1]);
-            ps.remove(i);
-            Ok(p.heap.map_sorted(&ps))
-        }
-        Err(_) => Ok(a[1]),
-    }
+    Ok(match m::remove(&mut p.heap, a[1], a[0]) {
+        Some((nm, _)) => nm,
+        None => a[1],
+    })
 }
 
 fn take2(p: &mut Process, a: &[Term]) -> R {
     need_map(p, a[1])?;
-    match m::find(a[1], a[0]) {
-        Ok(i) => {
-            let mut ps = pairs(a[1]);
-            let (_, v) = ps.remove(i);
-            let nm = p.heap.map_sorted(&ps);
-            Ok(p.heap.tuple(&[v, nm]))
-        }
-        Err(_) => Ok(Term::atom(atom::ERROR)),
+    match m::remove(&mut p.heap, a[1], a[0]) {
+        Some((nm, v)) => Ok(p.heap.tuple(&[v, nm])),
+        None => Ok(Term::atom(atom::ERROR)),
     }
 }
 
 fn keys1(p: &mut Process, a: &[Term]) -> R {
     need_map(p, a[0])?;
-    let ks: Vec<Term> = (0..m::size(a[0])).map(|i| m::key(a[0], i)).collect();
+    let ks: Vec<Term> = m::entries(a[0]).into_iter().map(|(k, _)| k).collect();
     Ok(p.heap.list(&ks))
 }
 
 fn values1(p: &mut Process, a: &[Term]) -> R {
     need_map(p, a[0])?;
-    let vs: Vec<Term> = (0..m::size(a[0])).map(|i| m::value(a[0], i)).collect();
+    let vs: Vec<Term> = m::entries(a[0]).into_iter().map(|(_, v)| v).collect();
     Ok(p.heap.list(&vs))
 }
 
 fn to_list1(p: &mut Process, a: &[Term]) -> R {
     need_map(p, a[0])?;
-    let mut items = Vec::with_capacity(m::size(a[0]));
-    for (k, v) in pairs(a[0]) {
+    let pairs = m::entries(a[0]);
+    let mut items = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
         items.push(p.heap.tuple(&[k, v]));
     }
     Ok(p.heap.list(&items))
-}
-
-fn sorted_dedup(mut kv: Vec<(Term, Term)>) -> Vec<(Term, Term)> {
-    // stable sort keeps insertion order among equal keys; the last wins
-    kv.sort_by(|a, b| crate::term::order::compare(a.0, b.0, true));
-    let mut out: Vec<(Term, Term)> = Vec::with_capacity(kv.len());
-    for (k, v) in kv {
-        match out.last_mut() {
-            Some(last) if crate::term::order::exact_eq(last.0, k) => last.1 = v,
-            _ => out.push((k, v)),
-        }
-    }
-    out
 }
 
 fn from_list1(p: &mut Process, a: &[Term]) -> R {
@@ -133,8 +112,7 @@ fn from_list1(p: &mut Process, a: &[Term]) -> R {
     if !it.rest().is_nil() {
         return Err(Exc::badarg());
     }
-    let s = sorted_dedup(kv);
-    Ok(p.heap.map_sorted(&s))
+    Ok(m::build(&mut p.heap, &kv))
 }
 
 fn from_keys2(p: &mut Process, a: &[Term]) -> R {
@@ -146,17 +124,13 @@ fn from_keys2(p: &mut Process, a: &[Term]) -> R {
     if !it.rest().is_nil() {
         return Err(Exc::badarg());
     }
-    let s = sorted_dedup(kv);
-    Ok(p.heap.map_sorted(&s))
+    Ok(m::build(&mut p.heap, &kv))
 }
 
 fn merge2(p: &mut Process, a: &[Term]) -> R {
     need_map(p, a[0])?;
     need_map(p, a[1])?;
-    let mut kv = pairs(a[0]);
-    kv.extend(pairs(a[1]));
-    let s = sorted_dedup(kv);
-    Ok(p.heap.map_sorted(&s))
+    Ok(m::merge(&mut p.heap, a[0], a[1]))
 }
 
 fn map_size1(p: &mut Process, a: &[Term]) -> R {
@@ -164,28 +138,96 @@ fn map_size1(p: &mut Process, a: &[Term]) -> R {
     Ok(Term::small(m::size(a[0]) as i64))
 }
 
-/// `erts_internal:map_next(Index, Map, iterator)`: the next pair and the
-/// iterator after it (`[Index | Map]`), or `none`.
+/// How many pairs one `map_next` call on a hashmap returns. OTP takes a
+/// quarter of the reductions the process has left (the first call of a
+/// walk at most 32); this VM does not expose them to BIFs, so it uses what
+/// a fresh time slice (4000 reductions) would give.
+const NEXT_ELEMS: usize = 4000 / 4;
+
+/// `erts_internal:map_next(Path, Map, iterator | Acc)`, the engine behind
+/// `maps:next/1` and OTP's Erlang `maps:to_list/1`.
+///
+/// A flat map yields all its pairs at once whatever the path (as OTP 25):
+/// `{K1, V1, {K2, V2, ... none}}`, or `[{K1, V1}, ... | Acc]`. A hashmap
+/// yields a chunk from the leaf `Path` leads to, in iteration order, ending
+/// with `[NextPath | Map]` (iterator) or consed in reverse onto `Acc` under
+/// `[NextPath, Map | ...]` (list), until the map is exhausted.
 fn map_next3(p: &mut Process, a: &[Term]) -> R {
-    let (i, map) = (a[0], a[1]);
-    if !i.is_small() || i.small_value() < 0 || !map.is_map() {
+    let (path, map, acc) = (a[0], a[1], a[2]);
+    if !map.is_map() {
         return Err(Exc::badarg());
     }
-    let i = i.small_value() as usize;
-    if a[2] == Term::atom(atom::intern_static("iterator")) {
-        if i >= m::size(map) {
-            return Ok(Term::atom(atom::intern_static("none")));
+    let iterator = acc == Term::atom(atom::intern_static("iterator"));
+    if !iterator && !acc.is_nil() && !acc.is_cons() {
+        return Err(Exc::badarg());
+    }
+    if !hamt::is_hashmap(map) {
+        let n = m::size(map);
+        if !path.is_small() || path.small_value() < 0 || path.small_value() as usize > n {
+            return Err(Exc::badarg());
         }
-        let next = p.heap.cons(Term::small(i as i64 + 1), map);
-        return Ok(p.heap.tuple(&[m::key(map, i), m::value(map, i), next]));
+        let pairs = m::entries(map);
+        return Ok(if iterator {
+            let mut res = Term::atom(atom::intern_static("none"));
+            for &(k, v) in pairs.iter().rev() {
+                res = p.heap.tuple(&[k, v, res]);
+            }
+            res
+        } else {
+            let mut res = acc;
+            for &(k, v) in pairs.iter().rev() {
+                let t = p.heap.tuple(&[k, v]);
+                res = p.heap.cons(t, res);
+            }
+            res
+        });
     }
-    // Accumulating form: all remaining pairs prepended to the list.
-    let mut acc = a[2];
-    for j in i..m::size(map) {
-        let t = p.heap.tuple(&[m::key(map, j), m::value(map, j)]);
-        acc = p.heap.cons(t, acc);
+    let digits: Vec<u64> = if path.is_small() && path.small_value() >= 0 {
+        vec![path.small_value() as u64]
+    } else if path.is_bignum() {
+        let (sign, d) = crate::term::bignum::to_big(path).to_u64_digits();
+        if sign == Sign::Minus {
+            return Err(Exc::badarg());
+        }
+        d
+    } else {
+        return Err(Exc::badarg());
+    };
+    let size = hamt::size(map);
+    let mut elems = NEXT_ELEMS.min(size);
+    if path == Term::small(0) {
+        elems = elems.min(hamt::SMALL_MAP_LIMIT);
     }
-    Ok(acc)
+    let (pairs, next) = hamt::next_from_path(map, &digits, elems).ok_or_else(Exc::badarg)?;
+    let next = next.map(|d| {
+        let words: Vec<u32> = d
+            .iter()
+            .flat_map(|&w| [w as u32, (w >> 32) as u32])
+            .collect();
+        let v = BigInt::from_biguint(Sign::Plus, BigUint::new(words));
+        crate::term::bignum::from_big(&mut p.heap, &v)
+    });
+    if iterator {
+        let mut res = match next {
+            Some(np) => p.heap.cons(np, map),
+            None => Term::atom(atom::intern_static("none")),
+        };
+        for &(k, v) in pairs.iter().rev() {
+            res = p.heap.tuple(&[k, v, res]);
+        }
+        Ok(res)
+    } else {
+        let mut res = acc;
+        for &(k, v) in pairs.iter() {
+            let t = p.heap.tuple(&[k, v]);
+            res = p.heap.cons(t, res);
+        }
+        if let Some(np) = next {
+            res = p.heap.cons(map, res);
+            res = p.heap.cons(np, res);
+        }
+        Ok(res)
+    }
 }
 
 pub const TABLE: &[Bif] = &[

@@ -1,36 +1,69 @@
-//! Map operations the instructions need: lookup and update of flat maps
-//! (keys sorted in exact term order, values after keys; see `term::boxed`).
+//! Map operations shared by the instructions and the BIFs, over both
+//! representations OTP 25 uses:
 //!
-//! Every map is flat here, whatever its size. OTP switches to a HAMT above
-//! 32 keys, which changes iteration order for large maps; that is a known
-//! difference (docs/ARCHITECTURE.md).
+//! - *flat* (`Kind::Map`, at most 32 keys): keys sorted in exact term order,
+//!   then their values (see `term::boxed`);
+//! - *hashmap* (`Kind::HashMap`, more than 32 keys): OTP's HAMT, see
+//!   [`crate::term::hamt`].
+//!
+//! The switch points are OTP's: a map that grows past 32 keys becomes a
+//! hashmap, one that shrinks to 32 keys or fewer (`maps:remove/2`,
+//! `maps:take/2`) becomes flat again. A flat map of more than 32 keys can
+//! still arrive from code that builds maps with `Heap::map_sorted` (it is
+//! valid everywhere; it turns into a hashmap at its first update).
 
+use crate::heap::Heap;
 use crate::process::Process;
+use crate::term::hamt::{self, SMALL_MAP_LIMIT};
 use crate::term::{atom, order, Term};
 use std::cmp::Ordering;
 
+/// Number of keys.
 #[inline]
 pub fn size(m: Term) -> usize {
-    m.header().size() / 2
+    if hamt::is_hashmap(m) {
+        hamt::size(m)
+    } else {
+        m.header().size() / 2
+    }
 }
 
 #[inline]
-pub fn key(m: Term, i: usize) -> Term {
+fn flat_key(m: Term, i: usize) -> Term {
     Term(m.word(1 + i))
 }
 
 #[inline]
-pub fn value(m: Term, i: usize) -> Term {
-    Term(m.word(1 + size(m) + i))
+fn flat_value(m: Term, i: usize) -> Term {
+    Term(m.word(1 + m.header().size() / 2 + i))
 }
 
-/// Index of `k` in `m`, or the insertion point.
+/// Key `i` in [`entries`] order. O(1) for a flat map, O(n) for a hashmap:
+/// walk a hashmap with [`entries`] instead.
+pub fn key(m: Term, i: usize) -> Term {
+    if hamt::is_hashmap(m) {
+        entries(m)[i].0
+    } else {
+        flat_key(m, i)
+    }
+}
+
+/// Value `i` in [`entries`] order (O(n) for a hashmap, like [`key`]).
+pub fn value(m: Term, i: usize) -> Term {
+    if hamt::is_hashmap(m) {
+        entries(m)[i].1
+    } else {
+        flat_value(m, i)
+    }
+}
+
+/// Index of `k` in a flat map, or the insertion point.
 pub fn find(m: Term, k: Term) -> Result<usize, usize> {
-    let n = size(m);
+    let n = m.header().size() / 2;
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match order::compare(key(m, mid), k, true) {
+        match order::compare(flat_key(m, mid), k, true) {
             Ordering::Less => lo = mid + 1,
             Ordering::Greater => hi = mid,
             Ordering::Equal => return Ok(mid),
@@ -40,7 +73,98 @@ pub fn find(m: Term, k: Term) -> Result<usize, usize> {
 }
 
 pub fn get(m: Term, k: Term) -> Option<Term> {
-    find(m, k).ok().map(|i| value(m, i))
+    if hamt::is_hashmap(m) {
+        hamt::get(m, k)
+    } else {
+        find(m, k).ok().map(|i| flat_value(m, i))
+    }
+}
+
+/// The pairs in OTP's `maps:to_list/1` order: key order for a flat map;
+/// for a hashmap the reverse of the iteration order, which is also the
+/// order of `maps:keys/1`, `maps:values/1` and of the pairs OTP's
+/// `term_to_binary/1` writes.
+pub fn entries(m: Term) -> Vec<(Term, Term)> {
+    if hamt::is_hashmap(m) {
+        let mut v = hamt::iteration_order(m);
+        v.reverse();
+        v
+    } else {
+        flat_pairs(m)
+    }
+}
+
+/// The pairs in iteration order (`maps:iterator/1`, `maps:fold/3`, and so
+/// the order maps print in).
+pub fn iteration_order(m: Term) -> Vec<(Term, Term)> {
+    if hamt::is_hashmap(m) {
+        hamt::iteration_order(m)
+    } else {
+        flat_pairs(m)
+    }
+}
+
+/// The pairs with keys in exact term order (map comparison).
+pub fn sorted_entries(m: Term) -> Vec<(Term, Term)> {
+    if hamt::is_hashmap(m) {
+        let mut v = hamt::iteration_order(m);
+        v.sort_by(|a, b| order::compare(a.0, b.0, true));
+        v
+    } else {
+        flat_pairs(m)
+    }
+}
+
+fn flat_pairs(m: Term) -> Vec<(Term, Term)> {
+    let n = m.header().size() / 2;
+    (0..n).map(|i| (flat_key(m, i), flat_value(m, i))).collect()
+}
+
+/// A flat map of sorted distinct pairs, or a hashmap above 32 pairs.
+fn from_sorted(heap: &mut Heap, pairs: &[(Term, Term)]) -> Term {
+    if pairs.len() > SMALL_MAP_LIMIT {
+        hamt::from_distinct(heap, pairs)
+    } else {
+        heap.map_sorted(pairs)
+    }
+}
+
+/// `m` with `k => v`. `exact`: `k` must exist (`None` if it does not).
+pub fn put(heap: &mut Heap, m: Term, k: Term, v: Term, exact: bool) -> Option<Term> {
+    if hamt::is_hashmap(m) {
+        return hamt::insert(heap, m, k, v, exact);
+    }
+    match find(m, k) {
+        Ok(i) => {
+            if flat_value(m, i) == v {
+                return Some(m);
+            }
+            // A flat map keeps its old key term (OTP reuses the key tuple).
+            let mut pairs = flat_pairs(m);
+            pairs[i].1 = v;
+            Some(from_sorted(heap, &pairs))
+        }
+        Err(i) => {
+            if exact {
+                return None;
+            }
+            let mut pairs = flat_pairs(m);
+            pairs.insert(i, (k, v));
+            Some(from_sorted(heap, &pairs))
+        }
+    }
+}
+
+/// `m` without `k` and the value `k` had, or `None` when `k` is absent.
+pub fn remove(heap: &mut Heap, m: Term, k: Term) -> Option<(Term, Term)> {
+    if hamt::is_hashmap(m) {
+        return hamt::remove(heap, m, k);
+    }
+    let i = find(m, k).ok()?;
+    let v = flat_value(m, i);
+    let mut pairs = flat_pairs(m);
+    pairs.remove(i);
+    Some((from_sorted(heap, &pairs), v))
 }
 
 /// `m#{k => v, ...}` (or `:=` when `exact`). Errors are the reason term:
@@ -49,30 +173,115 @@ pub fn update(p: &mut Process, m: Term, kv: &[(Term, Term)], exact: bool) -> Res
     if !m.is_map() {
         return Err(p.heap.tuple(&[Term::atom(atom::BADMAP), m]));
     }
-    let n = size(m);
-    let mut pairs: Vec<(Term, Term)> = (0..n).map(|i| (key(m, i), value(m, i))).collect();
+    if hamt::is_hashmap(m) {
+        let mut cur = m;
+        for &(k, v) in kv {
+            match hamt::insert(&mut p.heap, cur, k, v, exact) {
+                Some(t) => cur = t,
+                None => return Err(p.heap.tuple(&[Term::atom(atom::BADKEY), k])),
+            }
+        }
+        return Ok(cur);
+    }
+    let mut pairs = flat_pairs(m);
+    let mut changed = false;
     for &(k, v) in kv {
         match pairs.binary_search_by(|(pk, _)| order::compare(*pk, k, true)) {
-            Ok(i) => pairs[i].1 = v,
+            Ok(i) => {
+                changed |= pairs[i].1 != v;
+                pairs[i].1 = v;
+            }
             Err(i) => {
                 if exact {
                     return Err(p.heap.tuple(&[Term::atom(atom::BADKEY), k]));
                 }
+                changed = true;
                 pairs.insert(i, (k, v));
             }
         }
     }
-    Ok(p.heap.map_sorted(&pairs))
+    if !changed && pairs.len() <= SMALL_MAP_LIMIT {
+        return Ok(m);
+    }
+    Ok(from_sorted(&mut p.heap, &pairs))
 }
 
 /// Build a map from unsorted pairs; later duplicates win.
 pub fn from_pairs(p: &mut Process, kv: &[(Term, Term)]) -> Term {
-    let mut pairs: Vec<(Term, Term)> = Vec::with_capacity(kv.len());
-    for &(k, v) in kv {
-        match pairs.binary_search_by(|(pk, _)| order::compare(*pk, k, true)) {
-            Ok(i) => pairs[i].1 = v,
-            Err(i) => pairs.insert(i, (k, v)),
+    build(&mut p.heap, kv)
+}
+
+/// [`from_pairs`] on any heap (literal areas, decoders): a flat map for
+/// at most 32 distinct keys, else a hashmap, as OTP builds them.
+pub fn build(heap: &mut Heap, kv: &[(Term, Term)]) -> Term {
+    if kv.len() <= SMALL_MAP_LIMIT {
+        let mut pairs: Vec<(Term, Term)> = Vec::with_capacity(kv.len());
+        for &(k, v) in kv {
+            match pairs.binary_search_by(|(pk, _)| order::compare(*pk, k, true)) {
+                Ok(i) => pairs[i].1 = v,
+                Err(i) => pairs.insert(i, (k, v)),
+            }
         }
+        return heap.map_sorted(&pairs);
     }
-    p.heap.map_sorted(&pairs)
+    let mut pairs = hamt::dedup_last_wins(kv);
+    if pairs.len() > SMALL_MAP_LIMIT {
+        return hamt::from_distinct(heap, &pairs);
+    }
+    pairs.sort_by(|a, b| order::compare(a.0, b.0, true));
+    heap.map_sorted(&pairs)
+}
+
+/// `maps:merge(A, B)`: the keys of both, `B`'s value winning.
+pub fn merge(heap: &mut Heap, a: Term, b: Term) -> Term {
+    let (na, nb) = (size(a), size(b));
+    if nb == 0 {
+        return a;
+    }
+    if na == 0 {
+        return b;
+    }
+    let (ha, hb) = (hamt::is_hashmap(a), hamt::is_hashmap(b));
+    if !ha && !hb {
+        // Merge the two sorted key lists.
+        let (pa, pb) = (flat_pairs(a), flat_pairs(b));
+        let mut out = Vec::with_capacity(na + nb);
+        let (mut i, mut j) = (0, 0);
+        while i < pa.len() && j < pb.len() {
+            match order::compare(pa[i].0, pb[j].0, true) {
+                Ordering::Less => {
+                    out.push(pa[i]);
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    out.push(pb[j]);
+                    j += 1;
+                }
+                Ordering::Equal => {
+                    out.push(pb[j]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.extend_from_slice(&pa[i..]);
+        out.extend_from_slice(&pb[j..]);
+        return from_sorted(heap, &out);
+    }
+    // Insert the pairs of the smaller map into the larger hashmap.
+    if ha && (!hb || nb <= na) {
+        let mut cur = a;
+        for (k, v) in iteration_order(b) {
+            cur = hamt::insert(heap, cur, k, v, false).unwrap_or(cur);
+        }
+        cur
+    } else {
+        let mut cur = b;
+        for (k, v) in iteration_order(a) {
+            if hamt::get(cur, k).is_none() {
+                cur = hamt::insert(heap, cur, k, v, false).unwrap_or(cur);
+            }
+        }
+        cur
+    }
 }

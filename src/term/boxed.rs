@@ -24,6 +24,8 @@
 //! | `MatchCtx`  | bit position, bit end, then the `HeapBin` term    | 2          |
 //! | `Ref`       | the reference number                              | all        |
 //! | `ProcBin`   | `*const BinBuf` (one strong count), bit size, flags | all      |
+//! | `HashMap`   | bitmap, key count, then the children (`hamt`)     | 2          |
+//! | `HashNode`  | bitmap, then the children (inside a `HashMap`)    | 1          |
 //!
 //! The raw prefix rule is what the GC and message copy rely on: after
 //! `raw_prefix` raw words, every remaining word of the object is a term.
@@ -45,10 +47,14 @@ pub enum Kind {
     Ref = 9,
     /// A reference-counted, off-heap binary (> 64 bytes).
     ProcBin = 10,
+    /// A map of more than 32 keys: the head of a HAMT (see `term::hamt`).
+    HashMap = 11,
+    /// An inner HAMT node; only ever a child of a `HashMap` or `HashNode`.
+    HashNode = 12,
 }
 
 impl Kind {
-    const ALL: [Kind; 11] = [
+    const ALL: [Kind; 13] = [
         Kind::Tuple,
         Kind::PosBig,
         Kind::NegBig,
@@ -60,6 +66,8 @@ impl Kind {
         Kind::MatchCtx,
         Kind::Ref,
         Kind::ProcBin,
+        Kind::HashMap,
+        Kind::HashNode,
     ];
 }
 
@@ -92,7 +100,8 @@ impl Header {
         match self.kind() {
             Kind::Tuple | Kind::Map => 0,
             Kind::Closure => 1,
-            Kind::SubBin | Kind::MatchCtx => 2,
+            Kind::SubBin | Kind::MatchCtx | Kind::HashMap => 2,
+            Kind::HashNode => 1,
             Kind::PosBig
             | Kind::NegBig
             | Kind::ExportFun
@@ -137,5 +146,7 @@ mod tests {
         assert_eq!(Header::new(Kind::MatchCtx, 3).raw_prefix(), 2);
         assert_eq!(Header::new(Kind::HeapBin, 5).raw_prefix(), 5);
         assert_eq!(Header::new(Kind::PosBig, 2).raw_prefix(), 2);
+        assert_eq!(Header::new(Kind::HashMap, 5).raw_prefix(), 2);
+        assert_eq!(Header::new(Kind::HashNode, 3).raw_prefix(), 1);
     }
 }

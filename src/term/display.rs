@@ -100,6 +100,24 @@ fn write_term(s: &mut String, t: Term, depth: usize) {
                 }
                 s.push('}');
             }
+            Kind::HashMap | Kind::HashNode => {
+                // The trie itself, as OTP's display shows it:
+                // `#<Bitmap>{Children}` for the head, `<Bitmap>{...}` for
+                // inner nodes, leaves as their `[Key|Value]` cells.
+                let head = if t.header().kind() == Kind::HashMap {
+                    "#"
+                } else {
+                    ""
+                };
+                let _ = write!(s, "{head}<{:x}>{{", super::hamt::node_bitmap(t));
+                for (i, c) in super::hamt::node_children(t).iter().enumerate() {
+                    if i > 0 {
+                        s.push(',');
+                    }
+                    write_term(s, *c, depth + 1);
+                }
+                s.push('}');
+            }
             Kind::HeapBin | Kind::SubBin | Kind::ProcBin => {
                 s.push_str("<<");
                 if let Some(b) = binary::view(t) {

@@ -36,6 +36,7 @@ pub mod bignum;
 pub mod binary;
 pub mod boxed;
 pub mod display;
+pub mod hamt;
 pub mod order;
 
 use std::fmt;
@@ -358,7 +359,7 @@ impl Term {
     }
     #[inline(always)]
     pub fn is_map(self) -> bool {
-        self.boxed_kind() == Some(Kind::Map)
+        matches!(self.boxed_kind(), Some(Kind::Map | Kind::HashMap))
     }
     #[inline(always)]
     pub fn is_ref(self) -> bool {

@@ -5,7 +5,7 @@
 //! Comparisons recurse on the Rust stack only through an explicit work list,
 //! so a deep list or tuple cannot overflow it.
 
-use super::{atom, bignum, binary, Kind, Term};
+use super::{atom, bignum, binary, hamt, Kind, Term};
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
 use std::cmp::Ordering;
@@ -36,7 +36,7 @@ fn class(t: Term) -> u8 {
             Kind::Ref => 2,
             Kind::Closure | Kind::ExportFun => 3,
             Kind::Tuple => 6,
-            Kind::Map => 7,
+            Kind::Map | Kind::HashMap | Kind::HashNode => 7,
             Kind::HeapBin | Kind::SubBin | Kind::ProcBin | Kind::MatchCtx => 10,
         };
     }
@@ -144,6 +144,21 @@ fn compare_step(a: Term, b: Term, exact: bool, work: &mut Vec<(Term, Term, bool)
             }
             for i in (0..na).rev() {
                 work.push((a.element(i), b.element(i), exact));
+            }
+            Ordering::Equal
+        }
+        7 if hamt::is_hashmap(a) || hamt::is_hashmap(b) => {
+            // By size, then keys in exact term order, then values in key
+            // order (a hashmap's keys are sorted first).
+            let (pa, pb) = (hamt::sorted_pairs(a), hamt::sorted_pairs(b));
+            if pa.len() != pb.len() {
+                return pa.len().cmp(&pb.len());
+            }
+            for (x, y) in pa.iter().zip(pb.iter()).rev() {
+                work.push((x.1, y.1, exact));
+            }
+            for (x, y) in pa.iter().zip(pb.iter()).rev() {
+                work.push((x.0, y.0, true));
             }
             Ordering::Equal
         }
