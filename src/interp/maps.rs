@@ -120,8 +120,10 @@ fn flat_pairs(m: Term) -> Vec<(Term, Term)> {
     (0..n).map(|i| (flat_key(m, i), flat_value(m, i))).collect()
 }
 
-/// A flat map of sorted distinct pairs, or a hashmap above 32 pairs.
-fn from_sorted(heap: &mut Heap, pairs: &[(Term, Term)]) -> Term {
+/// A map of pairs sorted by key in exact term order with no duplicate
+/// keys: flat up to 32 pairs, else a hashmap (what `binary_to_term` and
+/// literal loading must build for `MAP_EXT`, as OTP does).
+pub fn from_sorted_distinct(heap: &mut Heap, pairs: &[(Term, Term)]) -> Term {
     if pairs.len() > SMALL_MAP_LIMIT {
         hamt::from_distinct(heap, pairs)
     } else {
@@ -142,7 +144,7 @@ pub fn put(heap: &mut Heap, m: Term, k: Term, v: Term, exact: bool) -> Option<Te
             // A flat map keeps its old key term (OTP reuses the key tuple).
             let mut pairs = flat_pairs(m);
             pairs[i].1 = v;
-            Some(from_sorted(heap, &pairs))
+            Some(from_sorted_distinct(heap, &pairs))
         }
         Err(i) => {
             if exact {
@@ -150,7 +152,7 @@ pub fn put(heap: &mut Heap, m: Term, k: Term, v: Term, exact: bool) -> Option<Te
             }
             let mut pairs = flat_pairs(m);
             pairs.insert(i, (k, v));
-            Some(from_sorted(heap, &pairs))
+            Some(from_sorted_distinct(heap, &pairs))
         }
     }
 }
@@ -164,7 +166,7 @@ pub fn remove(heap: &mut Heap, m: Term, k: Term) -> Option<(Term, Term)> {
     let v = flat_value(m, i);
     let mut pairs = flat_pairs(m);
     pairs.remove(i);
-    Some((from_sorted(heap, &pairs), v))
+    Some((from_sorted_distinct(heap, &pairs), v))
 }
 
 /// `m#{k => v, ...}` (or `:=` when `exact`). Errors are the reason term:
@@ -203,7 +205,7 @@ pub fn update(p: &mut Process, m: Term, kv: &[(Term, Term)], exact: bool) -> Res
     if !changed && pairs.len() <= SMALL_MAP_LIMIT {
         return Ok(m);
     }
-    Ok(from_sorted(&mut p.heap, &pairs))
+    Ok(from_sorted_distinct(&mut p.heap, &pairs))
 }
 
 /// Build a map from unsorted pairs; later duplicates win.
@@ -266,7 +268,7 @@ pub fn merge(heap: &mut Heap, a: Term, b: Term) -> Term {
         }
         out.extend_from_slice(&pa[i..]);
         out.extend_from_slice(&pb[j..]);
-        return from_sorted(heap, &out);
+        return from_sorted_distinct(heap, &out);
     }
     // Insert the pairs of the smaller map into the larger hashmap.
     if ha && (!hb || nb <= na) {
