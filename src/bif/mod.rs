@@ -15,6 +15,7 @@ pub mod atoms;
 pub mod binaries;
 pub mod binary_mod;
 pub mod etf;
+pub mod ets;
 pub mod float_fmt;
 pub mod hash;
 pub mod lists;
@@ -162,6 +163,7 @@ fn tables() -> &'static [&'static [Bif]] {
         math::TABLE,
         string_num::TABLE,
         etf::TABLE,
+        ets::TABLE,
     ]
 }
 
