@@ -227,7 +227,7 @@ fn build(heap: &mut Heap, kind: Kind, vals: &[Term]) -> Result<Term, EtfError> {
             {
                 return Err(EtfError::DuplicateKey { offset });
             }
-            heap.map_sorted(&pairs)
+            crate::interp::maps::from_sorted_distinct(heap, &pairs)
         }
         Kind::Fun(l) => closure(heap, l, vals),
     })

@@ -25,13 +25,10 @@
 //!   elements, then the tail: `NIL_EXT` for proper lists);
 //! - bitstrings with a partial last byte are `BIT_BINARY_EXT`, the unused
 //!   low bits of the last byte zero;
-//! - maps are `MAP_EXT` with the pairs in the map's own key order. Maps
-//!   are flat and sorted here, which is OTP's order for maps of up to 32
-//!   keys and, with the `deterministic` option, for any map. Without it
-//!   OTP writes maps above 32 keys in HAMT order (its internal hash, which
-//!   for atoms and other immediates hashes the raw term word, so depends
-//!   on atom table indices): those bytes differ from OTP's here, though
-//!   they decode to the same map;
+//! - maps are `MAP_EXT` with the pairs in `maps:to_list/1` order (key
+//!   order for flat maps, reverse hash-trie iteration order above 32
+//!   keys, as OTP), or sorted by key with `deterministic`. Atom-keyed
+//!   large maps still differ: OTP hashes atoms by table index;
 //! - pids, ports and references carry the node `nonode@nohost` and
 //!   creation 0 (`NEW_PID_EXT`, `NEW_PORT_EXT`, `NEWER_REFERENCE_EXT` with
 //!   three words) as a non-distributed OTP 25 node writes them. A local
@@ -98,8 +95,8 @@ pub struct EncodeOpts {
     pub minor_version: u8,
     /// zlib level 0..=9; 0 = do not compress.
     pub compression: u32,
-    /// Accepted for OTP's `deterministic`; maps are always written in
-    /// sorted order here, so it changes nothing.
+    /// OTP's `deterministic`: map pairs sorted by key instead of
+    /// `maps:to_list/1` order.
     pub deterministic: bool,
     /// The serial of the pid written into closures (`NEW_FUN_EXT`).
     pub fun_pid: u64,
@@ -179,8 +176,6 @@ enum Work {
     List(Term),
     /// Elements `i..` of a tuple.
     Tuple(Term, usize),
-    /// Map pair `i..` (key then value).
-    Map(Term, usize),
     /// Free variables `i..` of a closure.
     Env(Term, usize),
     /// All free variables of the closure whose `NEW_FUN_EXT` tag is at
@@ -215,14 +210,6 @@ fn encode_body_inner(t: Term, opts: &EncodeOpts, out: &mut Vec<u8>) -> Result<us
                     stack.push(Work::Tuple(tup, i + 1));
                 }
                 tup.element(i)
-            }
-            Work::Map(m, i) => {
-                let n = maps::size(m);
-                if i + 1 < n {
-                    stack.push(Work::Map(m, i + 1));
-                }
-                stack.push(Work::Term(maps::value(m, i)));
-                maps::key(m, i)
             }
             Work::Env(f, i) => {
                 let n = f.header().size() - 1;
@@ -295,12 +282,22 @@ fn leaf(
                 }
             }
             Kind::PosBig | Kind::NegBig => write_big(t, out)?,
-            Kind::Map => {
-                let n = maps::size(t);
+            Kind::Map | Kind::HashMap => {
+                // OTP writes a map's pairs in `maps:to_list/1` order (hash
+                // order for large maps); `deterministic` sorts by key.
+                let pairs = if opts.deterministic {
+                    maps::sorted_entries(t)
+                } else {
+                    maps::entries(t)
+                };
                 out.push(MAP);
-                put32(out, u32::try_from(n).map_err(|_| EncodeError::TooLarge)?);
-                if n > 0 {
-                    stack.push(Work::Map(t, 0));
+                put32(
+                    out,
+                    u32::try_from(pairs.len()).map_err(|_| EncodeError::TooLarge)?,
+                );
+                for &(k, v) in pairs.iter().rev() {
+                    stack.push(Work::Term(v));
+                    stack.push(Work::Term(k));
                 }
             }
             Kind::ExportFun => {
