@@ -344,6 +344,8 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
             _ => {}
         }
     }
+    // ETS first, as OTP: an heir gets 'ETS-TRANSFER' before any DOWN/EXIT.
+    crate::bif::ets::on_process_exit(pid);
     let self_t = p.self_term();
     for &l in &p.links {
         vm::send_signal(

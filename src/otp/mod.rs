@@ -141,10 +141,18 @@ pub fn compile(root: &Path, src: &Path, outdir: &Path) -> Result<PathBuf, String
     })?;
     std::fs::create_dir_all(outdir)
         .map_err(|e| format!("cannot create {}: {e}", outdir.display()))?;
+    // Run erlc in the source's directory with the bare file name, so the
+    // Line chunk (and so stack traces) names `<module>.erl` as erl shows it.
+    let outdir = std::fs::canonicalize(outdir).unwrap_or_else(|_| outdir.to_path_buf());
+    let (cwd, name) = match (src.parent(), src.file_name()) {
+        (Some(d), Some(n)) if !d.as_os_str().is_empty() => (d.to_path_buf(), PathBuf::from(n)),
+        _ => (PathBuf::from("."), src.to_path_buf()),
+    };
     let out = Command::new(&erlc)
+        .current_dir(&cwd)
         .arg("-o")
-        .arg(outdir)
-        .arg(src)
+        .arg(&outdir)
+        .arg(&name)
         .output()
         .map_err(|e| format!("cannot run {}: {e}", erlc.display()))?;
     if !out.status.success() {
@@ -167,6 +175,42 @@ pub fn compile(root: &Path, src: &Path, outdir: &Path) -> Result<PathBuf, String
     }
 }
 
+/// A private scratch directory under `dir` for this process's compile.
+fn scratch(dir: &Path) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    dir.join(format!(
+        "tmp-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// Compile `src_text` (a module named `stem`) into `dir/stem.beam`.
+/// Several VMs may do this at once on a cold cache: each compiles in its
+/// own scratch directory and renames the result into place atomically, so
+/// nobody ever reads a half-written source or `.beam`.
+fn compile_into_cache(
+    root: &Path,
+    src_text: &[u8],
+    stem: &str,
+    dir: &Path,
+) -> Result<PathBuf, String> {
+    let target = dir.join(format!("{stem}.beam"));
+    let tmp = scratch(dir);
+    std::fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+    let src = tmp.join(format!("{stem}.erl"));
+    let result = std::fs::write(&src, src_text)
+        .map_err(|e| format!("cannot write {}: {e}", src.display()))
+        .and_then(|_| compile(root, &src, &tmp))
+        .and_then(|beam| {
+            std::fs::rename(&beam, &target)
+                .map_err(|e| format!("cannot install {}: {e}", target.display()))
+        });
+    let _ = std::fs::remove_dir_all(&tmp);
+    result.map(|_| target)
+}
+
 /// Compile a user `.erl` into the cache (keyed by path and content).
 pub fn compile_cached(root: &Path, src: &Path) -> Result<PathBuf, String> {
     let text = std::fs::read(src).map_err(|e| format!("cannot read {}: {e}", src.display()))?;
@@ -181,9 +225,9 @@ pub fn compile_cached(root: &Path, src: &Path) -> Result<PathBuf, String> {
     if beam.is_file() {
         return Ok(beam);
     }
-    // Compile from the source's own directory so the Line chunk names the
-    // file as the user wrote it (as `erlc FILE.erl` there would).
-    compile(root, src, &dir)
+    // Compiled from a copy, so the Line chunk names `<stem>.erl` as
+    // `erlc FILE.erl` run in the file's directory would.
+    compile_into_cache(root, &text, &stem, &dir)
 }
 
 /// The directory holding the compiled support module (`beamz_gl.beam`),
@@ -194,17 +238,6 @@ pub fn support_dir(root: &Path) -> Result<PathBuf, String> {
     if dir.join("beamz_gl.beam").is_file() {
         return Ok(dir);
     }
-    let src_dir = dir.join("src");
-    std::fs::create_dir_all(&src_dir)
-        .map_err(|e| format!("cannot create {}: {e}", src_dir.display()))?;
-    let src = src_dir.join("beamz_gl.erl");
-    std::fs::write(&src, GL_SOURCE).map_err(|e| format!("cannot write {}: {e}", src.display()))?;
-    // Compile into a private temp name first so concurrent first runs do
-    // not see a half-written file.
-    let tmp = dir.join(format!("tmp-{}", std::process::id()));
-    let beam = compile(root, &src, &tmp)?;
-    std::fs::rename(&beam, dir.join("beamz_gl.beam"))
-        .map_err(|e| format!("cannot install support module: {e}"))?;
-    let _ = std::fs::remove_dir_all(&tmp);
+    compile_into_cache(root, GL_SOURCE.as_bytes(), "beamz_gl", &dir)?;
     Ok(dir)
 }
