@@ -762,7 +762,10 @@ fn main() {
     let mut rule = String::from("|---|---|---:|");
     for &t in &tiers {
         let n = TIERS[t].name;
-        let _ = write!(head, " beamz {n} s | ratio {n}/erl | CPU ratio {n}/erl | checksum {n} |");
+        let _ = write!(
+            head,
+            " beamz {n} s | ratio {n}/erl | CPU ratio {n}/erl | checksum {n} |"
+        );
         rule.push_str("---:|---:|---:|---|");
     }
     head.push_str(" erl peak MB |");

@@ -203,7 +203,9 @@ pub fn run(cfg: RunConfig) -> i32 {
         spawn_with(p, Entry::Mfa(gl_mod, f, a), false, None).ok()
     };
     let threads = if cfg.schedulers == 0 {
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
     } else {
         cfg.schedulers
     };

@@ -57,7 +57,10 @@ struct Case {
 }
 
 fn unhex(s: &str, line: usize) -> Vec<u8> {
-    assert!(s.len().is_multiple_of(2), "cases.txt line {line}: odd-length hex");
+    assert!(
+        s.len().is_multiple_of(2),
+        "cases.txt line {line}: odd-length hex"
+    );
     (0..s.len() / 2)
         .map(|i| {
             u8::from_str_radix(&s[2 * i..2 * i + 2], 16)

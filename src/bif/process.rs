@@ -696,7 +696,9 @@ fn module_loaded1(_p: &mut Process, a: &[Term]) -> R {
     if !a[0].is_atom() {
         return Err(Exc::badarg());
     }
-    Ok(Term::bool(crate::bif::standin::loaded_like_erl(a[0].atom_value())))
+    Ok(Term::bool(crate::bif::standin::loaded_like_erl(
+        a[0].atom_value(),
+    )))
 }
 
 fn ensure_loaded1(p: &mut Process, a: &[Term]) -> R {
@@ -1012,7 +1014,10 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
         }
         atom::PRIORITY => Term::atom(atom::NORMAL),
         atom::CURRENT_FUNCTION => match current_frames(p, 1).first() {
-            Some(&(m, f, a, _)) => p.heap.tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64)]),
+            Some(&(m, f, a, _)) => {
+                p.heap
+                    .tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64)])
+            }
             None => Term::atom(atom::UNDEFINED),
         },
         _ if atom::with_name(item, |n| n == "current_stacktrace") => {
@@ -1023,12 +1028,17 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
                     Some((file, line)) => {
                         let fs = p.heap.string(&file);
                         let ft = p.heap.tuple(&[Term::atom(atom::FILE), fs]);
-                        let lt = p.heap.tuple(&[Term::atom(atom::LINE), Term::small(line as i64)]);
+                        let lt = p
+                            .heap
+                            .tuple(&[Term::atom(atom::LINE), Term::small(line as i64)]);
                         p.heap.list(&[ft, lt])
                     }
                     None => Term::NIL,
                 };
-                items.push(p.heap.tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64), l]));
+                items.push(
+                    p.heap
+                        .tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64), l]),
+                );
             }
             p.heap.list(&items)
         }
@@ -1085,8 +1095,7 @@ fn fun_info_mfa1(p: &mut Process, a: &[Term]) -> R {
         let l = code::lambda_of(f);
         (l.module, l.function, l.call_arity())
     };
-    Ok(p
-        .heap
+    Ok(p.heap
         .tuple(&[Term::atom(m), Term::atom(name), Term::small(ar as i64)]))
 }
 

@@ -615,18 +615,50 @@ pub enum Instr {
     // ---- pre-OTP-25 construction (OTP 24 files) ----
     /// `bs_init2` (bytes) / `bs_init_bits` (bits): a zeroed binary of the
     /// given size in `dst`, filled by the `BsPut*` that follow.
-    BsInit { fail: Label, size: Src, bits: bool, dst: Dst },
+    BsInit {
+        fail: Label,
+        size: Src,
+        bits: bool,
+        dst: Dst,
+    },
     /// `dst = a + b * unit` (segment size arithmetic).
-    BsAdd { fail: Label, a: Src, b: Src, unit: u32, dst: Dst },
+    BsAdd {
+        fail: Label,
+        a: Src,
+        b: Src,
+        unit: u32,
+        dst: Dst,
+    },
     /// `bs_append`/`bs_private_append`: `bin` (whose size must be a
     /// multiple of `unit`) followed by room for `size` bits, in `dst`,
     /// filled by the `BsPut*` that follow.
-    BsAppend { fail: Label, size: Src, unit: u32, bin: Src, dst: Dst },
+    BsAppend {
+        fail: Label,
+        size: Src,
+        unit: u32,
+        bin: Src,
+        dst: Dst,
+    },
     /// Write one segment at the construction position.
-    BsPut { fail: Label, kind: SegKind, size: Src, unit: u32, flags: u32, src: Src },
-    BsPutString { len: u32, offset: u32 },
+    BsPut {
+        fail: Label,
+        kind: SegKind,
+        size: Src,
+        unit: u32,
+        flags: u32,
+        src: Src,
+    },
+    BsPutString {
+        len: u32,
+        offset: u32,
+    },
     /// Bytes the utf8/utf16 encoding of `src` takes.
-    BsUtfSize { fail: Label, width: u8, src: Src, dst: Dst },
+    BsUtfSize {
+        fail: Label,
+        width: u8,
+        src: Src,
+        dst: Dst,
+    },
 }
 
 #[cfg(test)]

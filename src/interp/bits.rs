@@ -154,7 +154,9 @@ pub fn get_integer(p: &mut Process, ctx: Term, size: Term, unit: u32, flags: u32
             // inverse of construction, `BitWriter::push_int`)
             let k = n / 8;
             let rem = n % 8;
-            let mut bytes: Vec<u8> = (0..k).map(|i| read_u64_fast(d, pos + i * 8, 8) as u8).collect();
+            let mut bytes: Vec<u8> = (0..k)
+                .map(|i| read_u64_fast(d, pos + i * 8, 8) as u8)
+                .collect();
             if rem != 0 {
                 bytes.push(read_u64_fast(d, pos + k * 8, rem) as u8);
             }
@@ -520,7 +522,11 @@ pub fn utf_size(t: Term, width: u8) -> Option<i64> {
         return None;
     }
     let c = char::from_u32(u32::try_from(t.small_value()).ok()?)?;
-    Some(if width == 8 { c.len_utf8() } else { c.len_utf16() * 2 } as i64)
+    Some(if width == 8 {
+        c.len_utf8()
+    } else {
+        c.len_utf16() * 2
+    } as i64)
 }
 
 // ---- construction -----------------------------------------------------------

@@ -845,7 +845,9 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 }
                 Instr::WaitTimeout { target, timeout } => {
                     if p.timer != 0
-                        && p.handle.fired_timer.load(std::sync::atomic::Ordering::Acquire)
+                        && p.handle
+                            .fired_timer
+                            .load(std::sync::atomic::Ordering::Acquire)
                             == p.timer
                     {
                         p.timer = 0;
@@ -1247,7 +1249,10 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 } => {
                     let va = get(p, x, *a);
                     let vb = get(p, x, *b);
-                    let r = match (crate::term::bignum::to_i64(va), crate::term::bignum::to_i64(vb)) {
+                    let r = match (
+                        crate::term::bignum::to_i64(va),
+                        crate::term::bignum::to_i64(vb),
+                    ) {
                         (Some(i), Some(j)) if i >= 0 && j >= 0 => {
                             j.checked_mul(*unit as i64).and_then(|m| m.checked_add(i))
                         }

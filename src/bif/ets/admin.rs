@@ -125,7 +125,11 @@ pub fn new_2(p: &mut Process, args: &[Term]) -> R {
         r.tables.insert(id, Arc::new(Mutex::new(t)));
     }
     add_owned(p.pid, id);
-    Ok(if opts.named { name } else { p.heap.reference(id) })
+    Ok(if opts.named {
+        name
+    } else {
+        p.heap.reference(id)
+    })
 }
 
 pub fn delete_1(p: &mut Process, args: &[Term]) -> R {
@@ -135,7 +139,11 @@ pub fn delete_1(p: &mut Process, args: &[Term]) -> R {
 }
 
 pub fn all_0(p: &mut Process, _args: &[Term]) -> R {
-    let mut tabs: Vec<(u64, TabRef)> = reg_read().tables.iter().map(|(&k, v)| (k, v.clone())).collect();
+    let mut tabs: Vec<(u64, TabRef)> = reg_read()
+        .tables
+        .iter()
+        .map(|(&k, v)| (k, v.clone()))
+        .collect();
     tabs.sort_by_key(|&(k, _)| k);
     let mut out = Vec::with_capacity(tabs.len());
     for (_, tr) in tabs {

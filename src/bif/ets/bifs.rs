@@ -105,7 +105,10 @@ pub fn lookup_element_3(p: &mut Process, a: &[Term]) -> R {
         if t.ty == Type::Set || t.ty == Type::OrderedSet {
             return Ok(copy_term(objs[0].element(pos - 1), &mut p.heap));
         }
-        let els: Vec<Term> = objs.iter().map(|o| copy_term(o.element(pos - 1), &mut p.heap)).collect();
+        let els: Vec<Term> = objs
+            .iter()
+            .map(|o| copy_term(o.element(pos - 1), &mut p.heap))
+            .collect();
         Ok(p.heap.list(&els))
     })
 }
@@ -161,14 +164,22 @@ struct CounterOp {
 
 fn counter_op(t: Term, default_pos: usize) -> Result<CounterOp, Exc> {
     if t.is_integer() {
-        return Ok(CounterOp { pos: default_pos, incr: t, warp: None });
+        return Ok(CounterOp {
+            pos: default_pos,
+            incr: t,
+            warp: None,
+        });
     }
     if !t.is_tuple() {
         return Err(Exc::badarg());
     }
     let e = t.tuple_elements();
     match e.len() {
-        2 if e[1].is_integer() => Ok(CounterOp { pos: pos_arg(e[0])?, incr: e[1], warp: None }),
+        2 if e[1].is_integer() => Ok(CounterOp {
+            pos: pos_arg(e[0])?,
+            incr: e[1],
+            warp: None,
+        }),
         4 if e[1].is_integer() && e[2].is_integer() && e[3].is_integer() => Ok(CounterOp {
             pos: pos_arg(e[0])?,
             incr: e[1],
@@ -261,7 +272,11 @@ fn update_counter(p: &mut Process, tab: Term, key: Term, ops: Term, default: Opt
                 t.put(obj, false);
             }
         }
-        Ok(if list { p.heap.list(&results) } else { results[0] })
+        Ok(if list {
+            p.heap.list(&results)
+        } else {
+            results[0]
+        })
     })
 }
 

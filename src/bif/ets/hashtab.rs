@@ -129,7 +129,9 @@ impl HashTab {
     fn find(&self, key: Term) -> (usize, u32, Option<usize>) {
         let hval = key_hash(key);
         let ix = self.ix(hval);
-        let pos = self.buckets[ix].iter().position(|e| self.has_key(e, key, hval));
+        let pos = self.buckets[ix]
+            .iter()
+            .position(|e| self.has_key(e, key, hval));
         (ix, hval, pos)
     }
 
@@ -139,7 +141,10 @@ impl HashTab {
         let hval = key_hash(key);
         let ix = self.ix(hval);
         let chain = &self.buckets[ix];
-        let Some(b) = chain.iter().position(|e| !e.dead && self.has_key(e, key, hval)) else {
+        let Some(b) = chain
+            .iter()
+            .position(|e| !e.dead && self.has_key(e, key, hval))
+        else {
             return Vec::new();
         };
         let mut out = vec![chain[b].obj];
@@ -161,7 +166,10 @@ impl HashTab {
         let hval = key_hash(key);
         let ix = self.ix(hval);
         let chain = &self.buckets[ix];
-        let Some(b) = chain.iter().position(|e| !e.dead && self.has_key(e, key, hval)) else {
+        let Some(b) = chain
+            .iter()
+            .position(|e| !e.dead && self.has_key(e, key, hval))
+        else {
             return;
         };
         each(chain[b].obj);
@@ -179,7 +187,11 @@ impl HashTab {
 
     /// Every live object (any order).
     pub fn live_objects(&self) -> impl Iterator<Item = Term> + '_ {
-        self.buckets.iter().flatten().filter(|e| !e.dead).map(|e| e.obj)
+        self.buckets
+            .iter()
+            .flatten()
+            .filter(|e| !e.dead)
+            .map(|e| e.obj)
     }
 
     /// The bucket holding a live object with `key`, if any.
@@ -195,14 +207,20 @@ impl HashTab {
     pub fn member(&self, key: Term) -> bool {
         let hval = key_hash(key);
         let ix = self.ix(hval);
-        self.buckets[ix].iter().any(|e| !e.dead && self.has_key(e, key, hval))
+        self.buckets[ix]
+            .iter()
+            .any(|e| !e.dead && self.has_key(e, key, hval))
     }
 
     /// Insert `obj` (already in table storage).
     pub fn put(&mut self, obj: Term, clash_fail: bool, fixed: bool) -> Put {
         let key = self.key_of(obj);
         let (ix, hval, found) = self.find(key);
-        let new = Entry { hval, obj, dead: false };
+        let new = Entry {
+            hval,
+            obj,
+            dead: false,
+        };
         let Some(b) = found else {
             self.buckets[ix].push(new);
             self.count(hval, 1);
@@ -478,7 +496,12 @@ impl HashTab {
             self.has_dead = true;
             return Vec::new();
         }
-        let fresh = HashTab::new(self.flavor, self.keypos, self.stride > 1, self.lock_ctr.is_some());
+        let fresh = HashTab::new(
+            self.flavor,
+            self.keypos,
+            self.stride > 1,
+            self.lock_ctr.is_some(),
+        );
         let old = std::mem::replace(self, fresh);
         old.buckets.into_iter().flatten().map(|e| e.obj).collect()
     }

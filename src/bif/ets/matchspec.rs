@@ -101,7 +101,10 @@ pub fn var_num(t: Term) -> Option<u32> {
     }
     atom::with_name(t.atom_value(), |s| {
         let d = s.strip_prefix('$')?;
-        if d.is_empty() || !d.bytes().all(|b| b.is_ascii_digit()) || (d.len() > 1 && d.starts_with('0')) {
+        if d.is_empty()
+            || !d.bytes().all(|b| b.is_ascii_digit())
+            || (d.len() > 1 && d.starts_with('0'))
+        {
             return None;
         }
         d.parse::<u32>().ok()
@@ -212,7 +215,13 @@ fn pat(t: Term, vars: &mut Vars, depth: usize) -> Result<Pat, ()> {
 fn fun_of(name: Atom, arity: usize) -> Option<Fun> {
     let n = atom::name(name);
     let test = |f: fn(Term) -> bool| Some(Fun::Test(f));
-    let bif = |s: &str| Some(Fun::Bif(crate::bif::lookup(atom::ERLANG, atom::intern_static(s), arity as u32)));
+    let bif = |s: &str| {
+        Some(Fun::Bif(crate::bif::lookup(
+            atom::ERLANG,
+            atom::intern_static(s),
+            arity as u32,
+        )))
+    };
     match (n.as_str(), arity) {
         ("andalso", 1..) => Some(Fun::AndAlso),
         ("orelse", 1..) => Some(Fun::OrElse),
@@ -243,11 +252,17 @@ fn fun_of(name: Atom, arity: usize) -> Option<Fun> {
         ("=/=", 2) => Some(Fun::Cmp(CmpOp::ExactNe)),
         ("==", 2) => Some(Fun::Cmp(CmpOp::Eq)),
         ("/=", 2) => Some(Fun::Cmp(CmpOp::Ne)),
-        ("abs" | "hd" | "tl" | "length" | "map_size" | "round" | "size" | "bit_size"
-        | "byte_size" | "trunc" | "float" | "bnot", 1) => bif(&n),
+        (
+            "abs" | "hd" | "tl" | "length" | "map_size" | "round" | "size" | "bit_size"
+            | "byte_size" | "trunc" | "float" | "bnot",
+            1,
+        ) => bif(&n),
         ("-" | "+", 1 | 2) => bif(&n),
-        ("element" | "map_get" | "is_map_key" | "*" | "/" | "div" | "rem" | "band" | "bor"
-        | "bxor" | "bsl" | "bsr", 2) => bif(&n),
+        (
+            "element" | "map_get" | "is_map_key" | "*" | "/" | "div" | "rem" | "band" | "bor"
+            | "bxor" | "bsl" | "bsr",
+            2,
+        ) => bif(&n),
         ("binary_part", 2 | 3) => bif(&n),
         _ => None,
     }
@@ -341,8 +356,14 @@ pub fn compile(ms: Term) -> Result<Ms, ()> {
         if bs.is_empty() {
             return Err(());
         }
-        let guards = gs.iter().map(|&g| expr(g, &vars, 0)).collect::<Result<Vec<_>, _>>()?;
-        let exprs = bs.iter().map(|&b| expr(b, &vars, 0)).collect::<Result<Vec<_>, _>>()?;
+        let guards = gs
+            .iter()
+            .map(|&g| expr(g, &vars, 0))
+            .collect::<Result<Vec<_>, _>>()?;
+        let exprs = bs
+            .iter()
+            .map(|&b| expr(b, &vars, 0))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut sorted = vars.map.clone();
         sorted.sort();
         clauses.push(Clause {

@@ -79,7 +79,9 @@ impl Spec {
         if let Some(s) = lookup(t) {
             return Ok(Spec::Shared(s));
         }
-        matchspec::compile(t).map(Spec::Local).map_err(|_| Exc::badarg())
+        matchspec::compile(t)
+            .map(Spec::Local)
+            .map_err(|_| Exc::badarg())
     }
 
     /// Run `f` with the compiled spec.

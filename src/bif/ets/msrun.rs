@@ -22,7 +22,10 @@ fn match_pat(p: &Pat, t: Term, b: &mut [Term]) -> bool {
         Pat::Tuple(ps) => {
             t.is_tuple()
                 && t.tuple_arity() == ps.len()
-                && ps.iter().zip(t.tuple_elements()).all(|(p, &e)| match_pat(p, e, b))
+                && ps
+                    .iter()
+                    .zip(t.tuple_elements())
+                    .all(|(p, &e)| match_pat(p, e, b))
         }
         Pat::List(items, tail) => {
             let mut cur = t;
@@ -42,10 +45,12 @@ fn match_pat(p: &Pat, t: Term, b: &mut [Term]) -> bool {
             if !t.is_map() {
                 return false;
             }
-            pairs.iter().all(|(k, vp)| match crate::interp::maps::get(t, *k) {
-                Some(v) => match_pat(vp, v, b),
-                None => false,
-            })
+            pairs
+                .iter()
+                .all(|(k, vp)| match crate::interp::maps::get(t, *k) {
+                    Some(v) => match_pat(vp, v, b),
+                    None => false,
+                })
         }
     }
 }
@@ -79,11 +84,17 @@ fn eval(e: &Expr, cx: &mut Cx) -> R {
             Ok(cx.p.heap.list(&vals))
         }
         Expr::Tuple(es) => {
-            let vals = es.iter().map(|e| eval(e, cx)).collect::<Result<Vec<_>, _>>()?;
+            let vals = es
+                .iter()
+                .map(|e| eval(e, cx))
+                .collect::<Result<Vec<_>, _>>()?;
             Ok(cx.p.heap.tuple(&vals))
         }
         Expr::List(es, tail) => {
-            let vals = es.iter().map(|e| eval(e, cx)).collect::<Result<Vec<_>, _>>()?;
+            let vals = es
+                .iter()
+                .map(|e| eval(e, cx))
+                .collect::<Result<Vec<_>, _>>()?;
             let t = eval(tail, cx)?;
             Ok(cx.p.heap.list_with_tail(&vals, t))
         }
@@ -114,7 +125,11 @@ fn call(f: &Fun, args: &[Expr], cx: &mut Cx) -> R {
             let mut acc = matches!(f, Fun::And);
             for a in args {
                 let v = boolean(eval(a, cx)?)?;
-                acc = if matches!(f, Fun::And) { acc && v } else { acc || v };
+                acc = if matches!(f, Fun::And) {
+                    acc && v
+                } else {
+                    acc || v
+                };
             }
             Ok(Term::bool(acc))
         }
@@ -171,7 +186,10 @@ fn call(f: &Fun, args: &[Expr], cx: &mut Cx) -> R {
         }
         Fun::Bif(b) => {
             let b = b.ok_or(())?;
-            let vals = args.iter().map(|e| eval(e, cx)).collect::<Result<Vec<_>, _>>()?;
+            let vals = args
+                .iter()
+                .map(|e| eval(e, cx))
+                .collect::<Result<Vec<_>, _>>()?;
             b(cx.p, &vals).map_err(|_| ())
         }
     }

@@ -47,7 +47,9 @@ fn key_buckets(h: &HashTab, keypos: usize, ms: &Ms) -> Option<Vec<usize>> {
     let mut lists: Vec<usize> = Vec::new();
     for c in &ms.clauses {
         let head = c.head;
-        if var_num(head).is_some() || (head.is_atom() && atom::with_name(head.atom_value(), |s| s == "_")) {
+        if var_num(head).is_some()
+            || (head.is_atom() && atom::with_name(head.atom_value(), |s| s == "_"))
+        {
             return None;
         }
         if !head.is_tuple() || head.tuple_arity() < keypos {
@@ -129,7 +131,15 @@ fn hash_walk(
 }
 
 /// Run `ms` over a hash walk, collecting copied results.
-fn hash_select(p: &mut Process, h: &HashTab, keypos: usize, ms: &Ms, start: usize, chunk: usize, prior: Vec<Term>) -> Walk {
+fn hash_select(
+    p: &mut Process,
+    h: &HashTab,
+    keypos: usize,
+    ms: &Ms,
+    start: usize,
+    chunk: usize,
+    prior: Vec<Term>,
+) -> Walk {
     let lists = key_buckets(h, keypos, ms);
     let mut ml = prior;
     let got0 = ml.len();
@@ -145,7 +155,12 @@ fn hash_select(p: &mut Process, h: &HashTab, keypos: usize, ms: &Ms, start: usiz
     } else {
         hash_walk(h, lists.as_deref(), start, chunk, got0, &mut f)
     };
-    Walk { ml, slot, visited, sliced }
+    Walk {
+        ml,
+        slot,
+        visited,
+        sliced,
+    }
 }
 
 /// The list a walk's results make (last consed first).
@@ -160,7 +175,14 @@ fn ml_list(p: &mut Process, ml: &[Term]) -> Term {
 /// Finish a chunked hash select: split off the surplus into a
 /// continuation. `first`: the first call's own loop end (surplus kept in
 /// list order, and "nothing examined" means end of table).
-fn hash_chunk_end(p: &mut Process, t: &Table, w: Walk, chunk: usize, spec: Term, first: bool) -> Term {
+fn hash_chunk_end(
+    p: &mut Process,
+    t: &Table,
+    w: Walk,
+    chunk: usize,
+    spec: Term,
+    first: bool,
+) -> Term {
     if first && !w.sliced && !w.visited {
         return eot();
     }
@@ -184,7 +206,14 @@ fn hash_chunk_end(p: &mut Process, t: &Table, w: Walk, chunk: usize, spec: Term,
         let rest_n = rest.len() as i64;
         let rl = p.heap.list(&rest);
         let spec = copy_term(spec, &mut p.heap);
-        let cont = p.heap.tuple(&[tid, Term::small(w.slot), Term::small(chunk as i64), spec, rl, Term::small(rest_n)]);
+        let cont = p.heap.tuple(&[
+            tid,
+            Term::small(w.slot),
+            Term::small(chunk as i64),
+            spec,
+            rl,
+            Term::small(rest_n),
+        ]);
         return p.heap.tuple(&[l, cont]);
     }
     if ret.is_empty() {
@@ -195,7 +224,15 @@ fn hash_chunk_end(p: &mut Process, t: &Table, w: Walk, chunk: usize, spec: Term,
 }
 
 /// ordered_set select: results in key order after `from`, at most `chunk`.
-fn tree_select(p: &mut Process, t: &Table, ms: &Ms, from: Option<Term>, rev: bool, chunk: usize, spec: Term) -> Term {
+fn tree_select(
+    p: &mut Process,
+    t: &Table,
+    ms: &Ms,
+    from: Option<Term>,
+    rev: bool,
+    chunk: usize,
+    spec: Term,
+) -> Term {
     let Data::Tree(tr) = &t.data else {
         return Term::NIL;
     };
@@ -288,7 +325,12 @@ fn select_cont(p: &mut Process, cont: Term) -> R {
                 let mut ml = rest;
                 ml.reverse();
                 let w = if slot < 0 || (chunk > 0 && ml.len() >= chunk) {
-                    Walk { ml, slot, visited: true, sliced: true }
+                    Walk {
+                        ml,
+                        slot,
+                        visited: true,
+                        sliced: true,
+                    }
                 } else {
                     s.with(|ms| hash_select(p, h, t.keypos, ms, slot as usize, chunk, ml))
                 };
@@ -431,7 +473,11 @@ pub fn select_count_2(p: &mut Process, a: &[Term]) -> R {
 pub fn select_delete_2(p: &mut Process, a: &[Term]) -> R {
     with_table(p, a[0], Need::Write, |t, p| {
         let s = Spec::from_term(a[1])?;
-        let mut hits: Vec<_> = s.with(|ms| matches(p, t, ms)).into_iter().filter(|m| is_true(m.3)).collect();
+        let mut hits: Vec<_> = s
+            .with(|ms| matches(p, t, ms))
+            .into_iter()
+            .filter(|m| is_true(m.3))
+            .collect();
         let n = hits.len();
         let fixed = t.fixed();
         let mut freed = Vec::new();
@@ -471,7 +517,10 @@ pub fn select_replace_2(p: &mut Process, a: &[Term]) -> R {
         let hits = s.with(|ms| matches(p, t, ms));
         let mut n = 0;
         for (ix, pos, old, r) in hits {
-            if !r.is_tuple() || r.tuple_arity() < keypos || !exact_eq(r.element(keypos - 1), old.element(keypos - 1)) {
+            if !r.is_tuple()
+                || r.tuple_arity() < keypos
+                || !exact_eq(r.element(keypos - 1), old.element(keypos - 1))
+            {
                 continue;
             }
             let stored = t.store(r);
@@ -487,4 +536,3 @@ pub fn select_replace_2(p: &mut Process, a: &[Term]) -> R {
         Ok(p.heap.int(n as i64))
     })
 }
-

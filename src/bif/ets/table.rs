@@ -92,7 +92,8 @@ const COMPACT_MIN: usize = 1 << 14;
 
 impl Table {
     pub fn new(id: u64, name: Atom, owner: u64, o: &Opts) -> Table {
-        let dec_default = o.write_conc == "auto" || (o.write_conc == "true" && o.ty == Type::OrderedSet);
+        let dec_default =
+            o.write_conc == "auto" || (o.write_conc == "true" && o.ty == Type::OrderedSet);
         let fine = o.write_conc != "false";
         let dec = o.dec_counters.unwrap_or(dec_default) && fine;
         let hash = |f| Data::Hash(HashTab::new(f, o.keypos, fine, dec));
@@ -438,7 +439,11 @@ fn otp_words(t: Term) -> usize {
                 }
                 Kind::HeapBin | Kind::SubBin | Kind::ProcBin | Kind::MatchCtx => {
                     let bytes = binary::view(t).map(|b| b.byte_size()).unwrap_or(0);
-                    n += if bytes <= 64 { 2 + bytes.div_ceil(8) } else { 6 };
+                    n += if bytes <= 64 {
+                        2 + bytes.div_ceil(8)
+                    } else {
+                        6
+                    };
                 }
                 Kind::Ref => n += 4,
                 Kind::ExportFun => n += 2,

@@ -48,12 +48,18 @@ fn set_order_is_otp_slot_order() {
         tab2list(&mut p, tab),
         "[{20},{5},{15},{19},{12},{11},{17},{18},{14},{6},{13},{10},{1},{9},{2},{8},{4},{7},{3},{16}]"
     );
-    assert_eq!(keys(&mut p, tab), "[16,3,7,4,8,2,9,1,10,13,6,14,18,17,11,12,19,15,5,20]");
+    assert_eq!(
+        keys(&mut p, tab),
+        "[16,3,7,4,8,2,9,1,10,13,6,14,18,17,11,12,19,15,5,20]"
+    );
     let t2 = new(&mut p, "t", "[set]");
     for k in ["a", "b", "c", "d", "e", "foo", "bar", "baz"] {
         ins(&mut p, t2, &format!("{{{k}}}"));
     }
-    assert_eq!(tab2list(&mut p, t2), "[{baz},{bar},{e},{d},{c},{b},{a},{foo}]");
+    assert_eq!(
+        tab2list(&mut p, t2),
+        "[{baz},{bar},{e},{d},{c},{b},{a},{foo}]"
+    );
     assert_eq!(keys(&mut p, t2), "[foo,a,b,c,d,e,bar,baz]");
     // last/prev on a hash table are first/next
     assert_eq!(ok(&mut p, bifs::last_1, &["%0"], &[t2]), "foo");
@@ -66,7 +72,14 @@ fn set_order_is_otp_slot_order() {
 #[test]
 fn key_slots_match_otp() {
     let mut p = proc();
-    for (k, slot) in [("[]", 195), ("\"a\"", 88), ("\"ab\"", 164), ("\"abc\"", 15), ("\"abcd\"", 113), ("\"abcde\"", 148)] {
+    for (k, slot) in [
+        ("[]", 195),
+        ("\"a\"", 88),
+        ("\"ab\"", 164),
+        ("\"abc\"", 15),
+        ("\"abcd\"", 113),
+        ("\"abcde\"", 148),
+    ] {
         let tab = new(&mut p, "t", "[set]");
         ins(&mut p, tab, &format!("{{{k}}}"));
         let found: Vec<usize> = (0..256)
@@ -86,7 +99,10 @@ fn bag_orders() {
     ins(&mut p, b, "[{k,1},{k,2},{k,3},{j,1}]");
     ins(&mut p, b, "{k,0}");
     assert_eq!(tab2list(&mut p, b), "[{k,3},{k,2},{k,1},{k,0},{j,1}]");
-    assert_eq!(ok(&mut p, bifs::lookup_2, &["%0", "k"], &[b]), "[{k,3},{k,2},{k,1},{k,0}]");
+    assert_eq!(
+        ok(&mut p, bifs::lookup_2, &["%0", "k"], &[b]),
+        "[{k,3},{k,2},{k,1},{k,0}]"
+    );
     let d = new(&mut p, "d", "[duplicate_bag]");
     ins(&mut p, d, "[{k,1},{k,2},{k,1},{j,1}]");
     ins(&mut p, d, "{k,0}");
@@ -101,7 +117,10 @@ fn bag_orders() {
         "[{k,1},{k,2},{k,3},{k,6},{k,5},{k,4},{k,7}]"
     );
     ins(&mut p, b2, "{k,2}");
-    assert_eq!(ok(&mut p, bifs::delete_object_2, &["%0", "{k,2}"], &[b2]), "true");
+    assert_eq!(
+        ok(&mut p, bifs::delete_object_2, &["%0", "{k,2}"], &[b2]),
+        "true"
+    );
     ins(&mut p, b2, "{k,2}");
     assert_eq!(
         ok(&mut p, bifs::lookup_2, &["%0", "k"], &[b2]),
@@ -110,7 +129,10 @@ fn bag_orders() {
     let s = new(&mut p, "s", "[set]");
     ins(&mut p, s, "[{a,1},{a,2},{b,1}]");
     assert_eq!(tab2list(&mut p, s), "[{b,1},{a,2}]");
-    assert_eq!(ok(&mut p, bifs::lookup_element_3, &["%0", "k", "2"], &[b2]), "[1,3,6,5,4,7,2]");
+    assert_eq!(
+        ok(&mut p, bifs::lookup_element_3, &["%0", "k", "2"], &[b2]),
+        "[1,3,6,5,4,7,2]"
+    );
 }
 
 // T=ets:new(t,[]), ets:insert(T,{a,1,2,3}), [catch ets:update_counter(T,a,Op) || Op <- Ops]
@@ -130,12 +152,32 @@ fn update_counter_forms() {
         ("[]", "[]"),
     ];
     for (op, want) in ops {
-        assert_eq!(ok(&mut p, bifs::update_counter_3, &["%0", "a", op], &[tab]), want, "{op}");
+        assert_eq!(
+            ok(&mut p, bifs::update_counter_3, &["%0", "a", op], &[tab]),
+            want,
+            "{op}"
+        );
     }
-    for bad in ["{1,1}", "{5,1}", "{0,1}", "a", "{2,a}", "{2,1,a,0}", "{2,1,2}", "[{2,1}|x]"] {
-        assert_eq!(call(&mut p, bifs::update_counter_3, &["%0", "a", bad], &[tab]), Err("badarg".into()), "{bad}");
+    for bad in [
+        "{1,1}",
+        "{5,1}",
+        "{0,1}",
+        "a",
+        "{2,a}",
+        "{2,1,a,0}",
+        "{2,1,2}",
+        "[{2,1}|x]",
+    ] {
+        assert_eq!(
+            call(&mut p, bifs::update_counter_3, &["%0", "a", bad], &[tab]),
+            Err("badarg".into()),
+            "{bad}"
+        );
     }
-    assert_eq!(ok(&mut p, bifs::lookup_2, &["%0", "a"], &[tab]), "[{a,5,23,95}]");
+    assert_eq!(
+        ok(&mut p, bifs::lookup_2, &["%0", "a"], &[tab]),
+        "[{a,5,23,95}]"
+    );
     let with_default = [
         ("b", "1", "{x,10}", Ok("11")),
         ("c", "{3,1}", "{x,0,0}", Ok("1")),
@@ -149,13 +191,24 @@ fn update_counter_forms() {
         assert_eq!(got, want.map(String::from).map_err(String::from), "{k}");
     }
     assert_eq!(ok(&mut p, bifs::lookup_2, &["%0", "b"], &[tab]), "[{b,11}]");
-    assert_eq!(ok(&mut p, bifs::lookup_2, &["%0", "c"], &[tab]), "[{c,0,1}]");
+    assert_eq!(
+        ok(&mut p, bifs::lookup_2, &["%0", "c"], &[tab]),
+        "[{c,0,1}]"
+    );
     assert_eq!(ok(&mut p, bifs::member_2, &["%0", "d"], &[tab]), "false");
-    let big = ok(&mut p, bifs::update_counter_3, &["%0", "b", "{2,100000000000000000000}"], &[tab]);
+    let big = ok(
+        &mut p,
+        bifs::update_counter_3,
+        &["%0", "b", "{2,100000000000000000000}"],
+        &[tab],
+    );
     assert_eq!(big, "100000000000000000011");
     let bag = new(&mut p, "b", "[bag]");
     ins(&mut p, bag, "{a,1}");
-    assert_eq!(call(&mut p, bifs::update_counter_3, &["%0", "a", "1"], &[bag]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, bifs::update_counter_3, &["%0", "a", "1"], &[bag]),
+        Err("badarg".into())
+    );
 }
 
 // update_element, insert_new, insert, lookup_element, next on a missing key
@@ -177,9 +230,16 @@ fn element_ops_and_errors() {
     ];
     for (k, op, want) in ue {
         let got = call(&mut p, bifs::update_element_3, &["%0", k, op], &[tab]);
-        assert_eq!(got, want.map(String::from).map_err(String::from), "{k} {op}");
+        assert_eq!(
+            got,
+            want.map(String::from).map_err(String::from),
+            "{k} {op}"
+        );
     }
-    assert_eq!(ok(&mut p, bifs::lookup_2, &["%0", "a"], &[tab]), "[{a,x,y,z}]");
+    assert_eq!(
+        ok(&mut p, bifs::lookup_2, &["%0", "a"], &[tab]),
+        "[{a,x,y,z}]"
+    );
     let inew = [
         ("{q,1}", Ok("true")),
         ("[{r,1},{r,2}]", Ok("true")),
@@ -196,21 +256,41 @@ fn element_ops_and_errors() {
     assert_eq!(ok(&mut p, bifs::lookup_2, &["%0", "r"], &[tab]), "[{r,2}]");
     assert_eq!(ok(&mut p, bifs::member_2, &["%0", "s"], &[tab]), "false");
     for bad in ["{}", "[{z}|w]", "[{z},foo]"] {
-        assert_eq!(call(&mut p, bifs::insert_2, &["%0", bad], &[tab]), Err("badarg".into()));
+        assert_eq!(
+            call(&mut p, bifs::insert_2, &["%0", bad], &[tab]),
+            Err("badarg".into())
+        );
     }
     assert_eq!(ok(&mut p, bifs::member_2, &["%0", "z"], &[tab]), "false");
-    let le = [("1", Ok("a")), ("2", Ok("x")), ("5", Err("badarg")), ("0", Err("badarg"))];
+    let le = [
+        ("1", Ok("a")),
+        ("2", Ok("x")),
+        ("5", Err("badarg")),
+        ("0", Err("badarg")),
+    ];
     for (pos, want) in le {
         let got = call(&mut p, bifs::lookup_element_3, &["%0", "a", pos], &[tab]);
         assert_eq!(got, want.map(String::from).map_err(String::from));
     }
-    assert_eq!(call(&mut p, bifs::lookup_element_3, &["%0", "zz", "1"], &[tab]), Err("badarg".into()));
-    assert_eq!(call(&mut p, bifs::next_2, &["%0", "nokey"], &[tab]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, bifs::lookup_element_3, &["%0", "zz", "1"], &[tab]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(&mut p, bifs::next_2, &["%0", "nokey"], &[tab]),
+        Err("badarg".into())
+    );
     assert_eq!(ok(&mut p, bifs::take_2, &["%0", "zz"], &[tab]), "[]");
     assert_eq!(ok(&mut p, bifs::take_2, &["%0", "q"], &[tab]), "[{q,1}]");
     assert_eq!(ok(&mut p, bifs::member_2, &["%0", "q"], &[tab]), "false");
-    assert_eq!(call(&mut p, bifs::delete_object_2, &["%0", "{}"], &[tab]), Err("badarg".into()));
-    assert_eq!(call(&mut p, bifs::lookup_2, &["nosuch", "1"], &[]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, bifs::delete_object_2, &["%0", "{}"], &[tab]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(&mut p, bifs::lookup_2, &["nosuch", "1"], &[]),
+        Err("badarg".into())
+    );
 }
 
 // B=ets:new(b,[bag]), ets:insert(B,[{a,1},{a,2,3},{b,1}]), [catch ets:lookup_element(B,a,P) || P <- [1,2,3]]
@@ -220,9 +300,18 @@ fn bag_lookup_element() {
     let b = new(&mut p, "b", "[bag]");
     ins(&mut p, b, "{a,1}");
     ins(&mut p, b, "[{a,2,3},{b,1}]");
-    assert_eq!(ok(&mut p, bifs::lookup_element_3, &["%0", "a", "1"], &[b]), "[a,a]");
-    assert_eq!(ok(&mut p, bifs::lookup_element_3, &["%0", "a", "2"], &[b]), "[1,2]");
-    assert_eq!(call(&mut p, bifs::lookup_element_3, &["%0", "a", "3"], &[b]), Err("badarg".into()));
+    assert_eq!(
+        ok(&mut p, bifs::lookup_element_3, &["%0", "a", "1"], &[b]),
+        "[a,a]"
+    );
+    assert_eq!(
+        ok(&mut p, bifs::lookup_element_3, &["%0", "a", "2"], &[b]),
+        "[1,2]"
+    );
+    assert_eq!(
+        call(&mut p, bifs::lookup_element_3, &["%0", "a", "3"], &[b]),
+        Err("badarg".into())
+    );
 }
 
 // O=ets:new(o,[ordered_set]), ets:insert(O,[{1,int},{2.0,flt}]), ets:insert(O,{1.0,flt1}), ...
@@ -233,16 +322,34 @@ fn ordered_set_keys_compare_equal() {
     ins(&mut p, o, "[{1,int},{2.0,flt}]");
     ins(&mut p, o, "{1.0,flt1}");
     assert_eq!(tab2list(&mut p, o), "[{1.0,flt1},{2.0,flt}]");
-    assert_eq!(ok(&mut p, bifs::lookup_2, &["%0", "2"], &[o]), "[{2.0,flt}]");
+    assert_eq!(
+        ok(&mut p, bifs::lookup_2, &["%0", "2"], &[o]),
+        "[{2.0,flt}]"
+    );
     assert_eq!(ok(&mut p, bifs::member_2, &["%0", "1"], &[o]), "true");
     assert_eq!(ok(&mut p, bifs::next_2, &["%0", "1.5"], &[o]), "2.0");
     assert_eq!(ok(&mut p, bifs::first_1, &["%0"], &[o]), "1.0");
     assert_eq!(ok(&mut p, bifs::last_1, &["%0"], &[o]), "2.0");
-    assert_eq!(ok(&mut p, bifs::prev_2, &["%0", "1"], &[o]), "'$end_of_table'");
-    assert_eq!(ok(&mut p, bifs::next_2, &["%0", "zzz"], &[o]), "'$end_of_table'");
-    assert_eq!(ok(&mut p, admin::slot_2, &["%0", "0"], &[o]), "[{1.0,flt1}]");
-    assert_eq!(ok(&mut p, admin::slot_2, &["%0", "2"], &[o]), "'$end_of_table'");
-    assert_eq!(call(&mut p, admin::slot_2, &["%0", "3"], &[o]), Err("badarg".into()));
+    assert_eq!(
+        ok(&mut p, bifs::prev_2, &["%0", "1"], &[o]),
+        "'$end_of_table'"
+    );
+    assert_eq!(
+        ok(&mut p, bifs::next_2, &["%0", "zzz"], &[o]),
+        "'$end_of_table'"
+    );
+    assert_eq!(
+        ok(&mut p, admin::slot_2, &["%0", "0"], &[o]),
+        "[{1.0,flt1}]"
+    );
+    assert_eq!(
+        ok(&mut p, admin::slot_2, &["%0", "2"], &[o]),
+        "'$end_of_table'"
+    );
+    assert_eq!(
+        call(&mut p, admin::slot_2, &["%0", "3"], &[o]),
+        Err("badarg".into())
+    );
 }
 
 // ets:safe_fixtable(S,true), K1 = ets:first(S), ets:delete(S,K1), ets:next(S,K1) -> 7
@@ -251,7 +358,10 @@ fn fixed_table_keeps_deleted_key_for_next() {
     let mut p = proc();
     let s = new(&mut p, "s", "[set]");
     ins(&mut p, s, "[{1},{2},{3},{4},{5},{6},{7},{8},{9},{10}]");
-    assert_eq!(ok(&mut p, admin::safe_fixtable_2, &["%0", "true"], &[s]), "true");
+    assert_eq!(
+        ok(&mut p, admin::safe_fixtable_2, &["%0", "true"], &[s]),
+        "true"
+    );
     assert_eq!(ok(&mut p, bifs::first_1, &["%0"], &[s]), "3");
     ok(&mut p, bifs::delete_2, &["%0", "3"], &[s]);
     assert_eq!(ok(&mut p, bifs::next_2, &["%0", "3"], &[s]), "7");
@@ -259,29 +369,70 @@ fn fixed_table_keeps_deleted_key_for_next() {
     assert_eq!(ok(&mut p, admin::info_2, &["%0", "fixed"], &[s]), "true");
     ins(&mut p, s, "{3}");
     ok(&mut p, admin::safe_fixtable_2, &["%0", "false"], &[s]);
-    assert_eq!(ok(&mut p, admin::info_2, &["%0", "safe_fixed"], &[s]), "false");
-    assert_eq!(call(&mut p, bifs::next_2, &["%0", "99"], &[s]), Err("badarg".into()));
+    assert_eq!(
+        ok(&mut p, admin::info_2, &["%0", "safe_fixed"], &[s]),
+        "false"
+    );
+    assert_eq!(
+        call(&mut p, bifs::next_2, &["%0", "99"], &[s]),
+        Err("badarg".into())
+    );
     // [[{3}],[{7}],[{4}],[{8}],[{2}],[{9}],[{1}],[{10}],[{6}],[{5}]] over non-empty slots
     let slots: Vec<String> = (0..256)
         .map(|i| ok(&mut p, admin::slot_2, &["%0", &i.to_string()], &[s]))
         .filter(|x| x != "[]")
         .collect();
-    assert_eq!(slots.join(","), "[{3}],[{7}],[{4}],[{8}],[{2}],[{9}],[{1}],[{10}],[{6}],[{5}]");
-    assert_eq!(ok(&mut p, admin::slot_2, &["%0", "256"], &[s]), "'$end_of_table'");
-    assert_eq!(call(&mut p, admin::slot_2, &["%0", "257"], &[s]), Err("badarg".into()));
+    assert_eq!(
+        slots.join(","),
+        "[{3}],[{7}],[{4}],[{8}],[{2}],[{9}],[{1}],[{10}],[{6}],[{5}]"
+    );
+    assert_eq!(
+        ok(&mut p, admin::slot_2, &["%0", "256"], &[s]),
+        "'$end_of_table'"
+    );
+    assert_eq!(
+        call(&mut p, admin::slot_2, &["%0", "257"], &[s]),
+        Err("badarg".into())
+    );
 }
 
 // ets:new option parsing: [catch ets:new(x,O) || O <- Opts]
 #[test]
 fn new_options() {
     let mut p = proc();
-    for bad in ["[foo]", "[{keypos,0}]", "[{keypos,a}]", "[{heir,a,b}]", "x", "[{write_concurrency,x}]"] {
-        assert_eq!(call(&mut p, admin::new_2, &["x", bad], &[]), Err("badarg".into()), "{bad}");
+    for bad in [
+        "[foo]",
+        "[{keypos,0}]",
+        "[{keypos,a}]",
+        "[{heir,a,b}]",
+        "x",
+        "[{write_concurrency,x}]",
+    ] {
+        assert_eq!(
+            call(&mut p, admin::new_2, &["x", bad], &[]),
+            Err("badarg".into()),
+            "{bad}"
+        );
     }
-    for good in ["[{heir,none}]", "[set,bag]", "[public,private]", "[{read_concurrency,true}]", "[compressed]", "[{decentralized_counters,true}]"] {
-        assert!(call(&mut p, admin::new_2, &["x", good], &[]).unwrap().starts_with("#Ref"), "{good}");
+    for good in [
+        "[{heir,none}]",
+        "[set,bag]",
+        "[public,private]",
+        "[{read_concurrency,true}]",
+        "[compressed]",
+        "[{decentralized_counters,true}]",
+    ] {
+        assert!(
+            call(&mut p, admin::new_2, &["x", good], &[])
+                .unwrap()
+                .starts_with("#Ref"),
+            "{good}"
+        );
     }
-    assert_eq!(call(&mut p, admin::new_2, &["\"x\"", "[]"], &[]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, admin::new_2, &["\"x\"", "[]"], &[]),
+        Err("badarg".into())
+    );
     let i = ok(&mut p, admin::new_2, &["t", "[]"], &[]);
     assert!(i.starts_with("#Ref"));
 }
@@ -307,7 +458,10 @@ fn info_items() {
     let n = ok(
         &mut p,
         admin::new_2,
-        &["t2", "[ordered_set,{write_concurrency,true},named_table,public,{keypos,2}]"],
+        &[
+            "t2",
+            "[ordered_set,{write_concurrency,true},named_table,public,{keypos,2}]",
+        ],
         &[],
     );
     assert_eq!(n, "t2");
@@ -321,12 +475,25 @@ fn info_items() {
         ("node", "nonode@nohost"),
         ("fixed", "false"),
     ] {
-        assert_eq!(ok(&mut p, admin::info_2, &["t2", item], &[]), want, "{item}");
+        assert_eq!(
+            ok(&mut p, admin::info_2, &["t2", item], &[]),
+            want,
+            "{item}"
+        );
     }
-    assert_eq!(call(&mut p, admin::info_1, &["123"], &[]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, admin::info_1, &["123"], &[]),
+        Err("badarg".into())
+    );
     assert_eq!(ok(&mut p, admin::info_1, &["nosuch"], &[]), "undefined");
-    assert_eq!(call(&mut p, admin::info_2, &["%0", "foo"], &[tab]), Err("badarg".into()));
-    assert_eq!(ok(&mut p, admin::info_2, &["nosuch", "foo"], &[]), "undefined");
+    assert_eq!(
+        call(&mut p, admin::info_2, &["%0", "foo"], &[tab]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        ok(&mut p, admin::info_2, &["nosuch", "foo"], &[]),
+        "undefined"
+    );
     assert_eq!(ok(&mut p, admin::delete_1, &["t2"], &[]), "true");
     assert_eq!(ok(&mut p, admin::info_2, &["t2", "size"], &[]), "undefined");
 }
@@ -336,18 +503,36 @@ fn info_items() {
 fn names() {
     let mut p = proc();
     let tab = new(&mut p, "t", "[]");
-    assert_eq!(ok(&mut p, admin::new_2, &["ntx", "[named_table]"], &[]), "ntx");
-    assert_eq!(call(&mut p, admin::new_2, &["ntx", "[named_table]"], &[]), Err("badarg".into()));
+    assert_eq!(
+        ok(&mut p, admin::new_2, &["ntx", "[named_table]"], &[]),
+        "ntx"
+    );
+    assert_eq!(
+        call(&mut p, admin::new_2, &["ntx", "[named_table]"], &[]),
+        Err("badarg".into())
+    );
     // renaming an unnamed table returns its tid
-    assert_eq!(call(&mut p, admin::rename_2, &["%0", "ntx"], &[tab]), Ok(w(tab)));
+    assert_eq!(
+        call(&mut p, admin::rename_2, &["%0", "ntx"], &[tab]),
+        Ok(w(tab))
+    );
     assert_eq!(ok(&mut p, admin::info_2, &["%0", "name"], &[tab]), "ntx");
-    assert_eq!(call(&mut p, admin::rename_2, &["ntx", "ntx"], &[]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, admin::rename_2, &["ntx", "ntx"], &[]),
+        Err("badarg".into())
+    );
     assert_eq!(ok(&mut p, admin::rename_2, &["ntx", "ntx2"], &[]), "ntx2");
     let id = ok(&mut p, admin::info_2, &["ntx2", "id"], &[]);
     assert_eq!(ok(&mut p, admin::whereis_1, &["ntx2"], &[]), id);
     assert_eq!(ok(&mut p, admin::whereis_1, &["ntx"], &[]), "undefined");
-    assert_eq!(call(&mut p, bifs::lookup_2, &["ntx", "1"], &[]), Err("badarg".into()));
-    assert_eq!(call(&mut p, admin::whereis_1, &["123"], &[]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, bifs::lookup_2, &["ntx", "1"], &[]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(&mut p, admin::whereis_1, &["123"], &[]),
+        Err("badarg".into())
+    );
     let all = ok(&mut p, admin::all_0, &[], &[]);
     assert!(all.contains("ntx2") && all.contains(&w(tab)));
 }
@@ -361,19 +546,63 @@ fn access_rights() {
     let prot = new(&mut owner, "pt", "[protected]");
     let publ = new(&mut owner, "pt", "[public]");
     let o = &mut other;
-    assert_eq!(call(o, bifs::lookup_2, &["%0", "1"], &[prv]), Err("badarg".into()));
-    assert_eq!(call(o, admin::info_2, &["%0", "size"], &[prv]), Ok("0".into()));
-    assert_eq!(call(o, bifs::insert_2, &["%0", "{1}"], &[prv]), Err("badarg".into()));
-    assert_eq!(call(o, admin::give_away_3, &["%0", "P", "x"], &[prv]), Err("badarg".into()));
-    assert_eq!(call(o, admin::setopts_2, &["%0", "{heir,P,x}"], &[prv]), Err("badarg".into()));
-    assert_eq!(call(o, bifs::lookup_2, &["%0", "1"], &[prot]), Ok("[]".into()));
-    assert_eq!(call(o, bifs::insert_2, &["%0", "{1}"], &[prot]), Err("badarg".into()));
-    assert_eq!(call(o, admin::delete_1, &["%0"], &[prot]), Err("badarg".into()));
-    assert_eq!(call(o, bifs::insert_2, &["%0", "{1}"], &[publ]), Ok("true".into()));
-    assert_eq!(call(o, admin::delete_1, &["%0"], &[publ]), Ok("true".into()));
-    assert_eq!(call(&mut owner, bifs::lookup_2, &["%0", "1"], &[publ]), Err("badarg".into()));
-    assert_eq!(call(&mut owner, admin::setopts_2, &["%0", "{protection,public}"], &[prv]), Ok("true".into()));
-    assert_eq!(call(o, bifs::insert_2, &["%0", "{1}"], &[prv]), Ok("true".into()));
+    assert_eq!(
+        call(o, bifs::lookup_2, &["%0", "1"], &[prv]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(o, admin::info_2, &["%0", "size"], &[prv]),
+        Ok("0".into())
+    );
+    assert_eq!(
+        call(o, bifs::insert_2, &["%0", "{1}"], &[prv]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(o, admin::give_away_3, &["%0", "P", "x"], &[prv]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(o, admin::setopts_2, &["%0", "{heir,P,x}"], &[prv]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(o, bifs::lookup_2, &["%0", "1"], &[prot]),
+        Ok("[]".into())
+    );
+    assert_eq!(
+        call(o, bifs::insert_2, &["%0", "{1}"], &[prot]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(o, admin::delete_1, &["%0"], &[prot]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(o, bifs::insert_2, &["%0", "{1}"], &[publ]),
+        Ok("true".into())
+    );
+    assert_eq!(
+        call(o, admin::delete_1, &["%0"], &[publ]),
+        Ok("true".into())
+    );
+    assert_eq!(
+        call(&mut owner, bifs::lookup_2, &["%0", "1"], &[publ]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(
+            &mut owner,
+            admin::setopts_2,
+            &["%0", "{protection,public}"],
+            &[prv]
+        ),
+        Ok("true".into())
+    );
+    assert_eq!(
+        call(o, bifs::insert_2, &["%0", "{1}"], &[prv]),
+        Ok("true".into())
+    );
 }
 
 /// A process registered with the VM (alive for heir and give_away).
@@ -387,7 +616,10 @@ fn live_proc() -> (u64, Arc<crate::process::Handle>) {
 
 fn take_message(h: &crate::process::Handle) -> Option<String> {
     let mut inbox = h.inbox.lock().unwrap();
-    let i = inbox.signals.iter().position(|s| matches!(s, Signal::Message(_)))?;
+    let i = inbox
+        .signals
+        .iter()
+        .position(|s| matches!(s, Signal::Message(_)))?;
     match inbox.signals.remove(i) {
         Signal::Message(m) => Some(w(m.term)),
         _ => None,
@@ -403,26 +635,65 @@ fn ownership_heir_and_exit() {
     let heir = Term::pid(hp);
     let tab = new(&mut p, "t", "[]");
     let me = w(p.self_term());
-    assert_eq!(call(&mut p, admin::give_away_3, &["%0", "P", "x"], &[tab]), Err("badarg".into()));
-    assert_eq!(ok(&mut p, admin::give_away_3, &["%0", "%1", "gift"], &[tab, heir]), "true");
-    assert_eq!(take_message(&hh), Some(format!("{{'ETS-TRANSFER',{},{me},gift}}", w(tab))));
+    assert_eq!(
+        call(&mut p, admin::give_away_3, &["%0", "P", "x"], &[tab]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        ok(
+            &mut p,
+            admin::give_away_3,
+            &["%0", "%1", "gift"],
+            &[tab, heir]
+        ),
+        "true"
+    );
+    assert_eq!(
+        take_message(&hh),
+        Some(format!("{{'ETS-TRANSFER',{},{me},gift}}", w(tab)))
+    );
     assert_eq!(ok(&mut p, admin::info_2, &["%0", "owner"], &[tab]), w(heir));
-    assert_eq!(call(&mut p, bifs::insert_2, &["%0", "{1}"], &[tab]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, bifs::insert_2, &["%0", "{1}"], &[tab]),
+        Err("badarg".into())
+    );
 
-    let named = ok(&mut p, admin::new_2, &["ht_heir", "[named_table,{heir,%0,mydata}]"], &[heir]);
+    let named = ok(
+        &mut p,
+        admin::new_2,
+        &["ht_heir", "[named_table,{heir,%0,mydata}]"],
+        &[heir],
+    );
     assert_eq!(named, "ht_heir");
     ins(&mut p, Term::atom(atom::intern_static("ht_heir")), "{1}");
     let doomed = new(&mut p, "d", "[]");
     on_process_exit(p.pid);
-    assert_eq!(take_message(&hh), Some(format!("{{'ETS-TRANSFER',ht_heir,{me},mydata}}")));
+    assert_eq!(
+        take_message(&hh),
+        Some(format!("{{'ETS-TRANSFER',ht_heir,{me},mydata}}"))
+    );
     let mut q = proc();
-    assert_eq!(ok(&mut q, admin::info_2, &["ht_heir", "owner"], &[]), w(heir));
-    assert_eq!(ok(&mut q, admin::info_2, &["ht_heir", "heir"], &[]), w(heir));
+    assert_eq!(
+        ok(&mut q, admin::info_2, &["ht_heir", "owner"], &[]),
+        w(heir)
+    );
+    assert_eq!(
+        ok(&mut q, admin::info_2, &["ht_heir", "heir"], &[]),
+        w(heir)
+    );
     assert_eq!(ok(&mut q, bifs::lookup_2, &["ht_heir", "1"], &[]), "[{1}]");
     assert_eq!(ok(&mut q, admin::info_1, &["%0"], &[doomed]), "undefined");
     // a heir that is not alive is not recorded
     let t2 = new(&mut q, "t", "[]");
-    assert_eq!(ok(&mut q, admin::setopts_2, &["%0", "{heir,%1,x}"], &[t2, Term::pid(1 << 40)]), "true");
+    assert_eq!(
+        ok(
+            &mut q,
+            admin::setopts_2,
+            &["%0", "{heir,%1,x}"],
+            &[t2, Term::pid(1 << 40)]
+        ),
+        "true"
+    );
     assert_eq!(ok(&mut q, admin::info_2, &["%0", "heir"], &[t2]), "none");
     on_process_exit(hp);
     assert_eq!(ok(&mut q, admin::info_1, &["ht_heir"], &[]), "undefined");
@@ -434,7 +705,11 @@ fn bulk_delete_and_storage() {
     let mut p = proc();
     let tab = new(&mut p, "t", "[set]");
     for i in 0..20000 {
-        ins(&mut p, tab, &format!("{{{i},<<\"{}\">>,\"payload\"}}", "x".repeat(70)));
+        ins(
+            &mut p,
+            tab,
+            &format!("{{{i},<<\"{}\">>,\"payload\"}}", "x".repeat(70)),
+        );
     }
     assert_eq!(ok(&mut p, admin::info_2, &["%0", "size"], &[tab]), "20000");
     for i in 0..19990 {

@@ -27,13 +27,23 @@ fn sorted(p: &mut Process, l: Term) -> String {
 
 /// `lists:sort(ets:tab2list(T))`
 fn all_sorted(p: &mut Process, tab: Term) -> String {
-    let l = raw(p, select::match_object_2, &[tab, Term::atom(atom::intern_static("_"))]).unwrap();
+    let l = raw(
+        p,
+        select::match_object_2,
+        &[tab, Term::atom(atom::intern_static("_"))],
+    )
+    .unwrap();
     sorted(p, l)
 }
 
 fn three(p: &mut Process) -> Term {
     let tab = new(p, "[set]");
-    ok(p, bifs::insert_2, &["%0", "[{1,a,x},{2.0,b,y},{3,c,z}]"], &[tab]);
+    ok(
+        p,
+        bifs::insert_2,
+        &["%0", "[{1,a,x},{2.0,b,y},{3,c,z}]"],
+        &[tab],
+    );
     tab
 }
 
@@ -120,7 +130,11 @@ fn guards_and_bodies() {
     }
     // maps in bodies are built with evaluated keys
     assert_eq!(
-        sel(&mut p, tab, "[{{'$1','_','_'},[],[#{k => '$1', '$1' => 2}]}]"),
+        sel(
+            &mut p,
+            tab,
+            "[{{'$1','_','_'},[],[#{k => '$1', '$1' => 2}]}]"
+        ),
         "[#{1=>2,k=>1},#{3=>2,k=>3},#{2.0=>2,k=>2.0}]"
     );
 }
@@ -129,7 +143,13 @@ fn guards_and_bodies() {
 fn malformed_specs() {
     let mut p = proc();
     let tab = three(&mut p);
-    for ms in ["[foo]", "[{{'$1'},[]}]", "foo", "[{{'$1','_','_'},foo,[ok]}]", "[{{'$1','_','_'},[],ok}]"] {
+    for ms in [
+        "[foo]",
+        "[{{'$1'},[]}]",
+        "foo",
+        "[{{'$1','_','_'},foo,[ok]}]",
+        "[{{'$1','_','_'},[],ok}]",
+    ] {
         assert_eq!(sel(&mut p, tab, ms), "badarg", "{ms}");
     }
     assert_eq!(sel(&mut p, tab, "[]"), "[]");
@@ -172,27 +192,61 @@ fn sel3(p: &mut Process, f: crate::bif::BifFn, tab: Term, ms: &str, n: i64) -> S
 fn chunked_select_ordered_set() {
     let mut p = proc();
     let o = new(&mut p, "[ordered_set]");
-    ok(&mut p, bifs::insert_2, &["%0", "[{1,10},{2,20},{3,30},{4,40},{5,50},{6,60}]"], &[o]);
+    ok(
+        &mut p,
+        bifs::insert_2,
+        &["%0", "[{1,10},{2,20},{3,30},{4,40},{5,50},{6,60}]"],
+        &[o],
+    );
     let ms = "[{{'$1','$2'},[],['$2']}]";
     let f = select::select_3;
-    assert_eq!(sel3(&mut p, f, o, ms, 3), "[{[10,20,30],{3,[],3,[],0,0}},{[40,50,60],{6,[],3,[],0,0}},'$end_of_table']");
-    assert_eq!(sel3(&mut p, f, o, ms, 4), "[{[10,20,30,40],{4,[],4,[],0,0}},{[50,60],eot}]");
+    assert_eq!(
+        sel3(&mut p, f, o, ms, 3),
+        "[{[10,20,30],{3,[],3,[],0,0}},{[40,50,60],{6,[],3,[],0,0}},'$end_of_table']"
+    );
+    assert_eq!(
+        sel3(&mut p, f, o, ms, 4),
+        "[{[10,20,30,40],{4,[],4,[],0,0}},{[50,60],eot}]"
+    );
     assert_eq!(sel3(&mut p, f, o, ms, 10), "[{[10,20,30,40,50,60],eot}]");
-    assert_eq!(sel3(&mut p, select::select_reverse_3, o, ms, 4), "[{[60,50,40,30],{3,[],4,[],1,0}},{[20,10],eot}]");
-    assert_eq!(sel3(&mut p, f, o, "[{{'$1','$2'},[{'>','$1',100}],['$2']}]", 10), "['$end_of_table']");
+    assert_eq!(
+        sel3(&mut p, select::select_reverse_3, o, ms, 4),
+        "[{[60,50,40,30],{3,[],4,[],1,0}},{[20,10],eot}]"
+    );
+    assert_eq!(
+        sel3(&mut p, f, o, "[{{'$1','$2'},[{'>','$1',100}],['$2']}]", 10),
+        "['$end_of_table']"
+    );
     let pat = t(&mut p, "{'$2','$1'}");
     let r = raw(&mut p, select::match_3, &[o, pat, Term::small(2)]).unwrap();
     assert_eq!(
         chunks(&mut p, r),
         "[{[[10,1],[20,2]],{2,[],2,[],0,0}},{[[30,3],[40,4]],{4,[],2,[],0,0}},{[[50,5],[60,6]],{6,[],2,[],0,0}},'$end_of_table']"
     );
-    assert_eq!(ok(&mut p, select::match_2, &["%0", "{'_','$1'}"], &[o]), "[[10],[20],[30],[40],[50],[60]]");
-    assert_eq!(ok(&mut p, select::match_2, &["%0", "{'_','_'}"], &[o]), "[[],[],[],[],[],[]]");
+    assert_eq!(
+        ok(&mut p, select::match_2, &["%0", "{'_','$1'}"], &[o]),
+        "[[10],[20],[30],[40],[50],[60]]"
+    );
+    assert_eq!(
+        ok(&mut p, select::match_2, &["%0", "{'_','_'}"], &[o]),
+        "[[],[],[],[],[],[]]"
+    );
     let pat = t(&mut p, "{'_',30}");
     let r = raw(&mut p, select::match_object_3, &[o, pat, Term::small(2)]).unwrap();
     assert_eq!(chunks(&mut p, r), "[{[{3,30}],eot}]");
-    assert_eq!(ok(&mut p, select::select_reverse_2, &["%0", "[{{'$1','$2'},[{'>','$1',2}],['$2']}]"], &[o]), "[60,50,40,30]");
-    assert_eq!(ok(&mut p, select::select_1, &["'$end_of_table'"], &[]), "'$end_of_table'");
+    assert_eq!(
+        ok(
+            &mut p,
+            select::select_reverse_2,
+            &["%0", "[{{'$1','$2'},[{'>','$1',2}],['$2']}]"],
+            &[o]
+        ),
+        "[60,50,40,30]"
+    );
+    assert_eq!(
+        ok(&mut p, select::select_1, &["'$end_of_table'"], &[]),
+        "'$end_of_table'"
+    );
     let empty = new(&mut p, "[ordered_set]");
     assert_eq!(sel3(&mut p, f, empty, ms, 10), "['$end_of_table']");
 }
@@ -201,7 +255,12 @@ fn chunked_select_ordered_set() {
 fn chunked_select_set() {
     let mut p = proc();
     let s = new(&mut p, "[set]");
-    ok(&mut p, bifs::insert_2, &["%0", "[{1,10},{2,20},{3,30},{4,40},{5,50},{6,60}]"], &[s]);
+    ok(
+        &mut p,
+        bifs::insert_2,
+        &["%0", "[{1,10},{2,20},{3,30},{4,40},{5,50},{6,60}]"],
+        &[s],
+    );
     let ms = "[{{'$1','$2'},[],['$2']}]";
     let f = select::select_3;
     assert_eq!(sel3(&mut p, f, s, ms, 10), "[{[50,60,10,20,40,30],eot}]");
@@ -209,19 +268,45 @@ fn chunked_select_set() {
         sel3(&mut p, f, s, ms, 1),
         "[{[30],{23,1,[],0}},{[40],{37,1,[],0}},{[20],{72,1,[],0}},{[10],{87,1,[],0}},{[60],{122,1,[],0}},{[50],{193,1,[],0}},'$end_of_table']"
     );
-    assert_eq!(sel3(&mut p, f, s, ms, 2), "[{[40,30],{37,2,[],0}},{[10,20],{87,2,[],0}},{[50,60],{193,2,[],0}},'$end_of_table']");
-    assert_eq!(sel3(&mut p, select::select_reverse_3, s, ms, 2), "[{[40,30],{37,2,[],0}},{[10,20],{87,2,[],0}},{[50,60],{193,2,[],0}},'$end_of_table']");
-    assert_eq!(sel3(&mut p, f, s, "[{{'$1','$2'},[{'>','$1',100}],['$2']}]", 10), "['$end_of_table']");
+    assert_eq!(
+        sel3(&mut p, f, s, ms, 2),
+        "[{[40,30],{37,2,[],0}},{[10,20],{87,2,[],0}},{[50,60],{193,2,[],0}},'$end_of_table']"
+    );
+    assert_eq!(
+        sel3(&mut p, select::select_reverse_3, s, ms, 2),
+        "[{[40,30],{37,2,[],0}},{[10,20],{87,2,[],0}},{[50,60],{193,2,[],0}},'$end_of_table']"
+    );
+    assert_eq!(
+        sel3(&mut p, f, s, "[{{'$1','$2'},[{'>','$1',100}],['$2']}]", 10),
+        "['$end_of_table']"
+    );
     // bound keys: only their buckets, in clause order; surplus in the continuation
     assert_eq!(
-        ok(&mut p, select::select_2, &["%0", "[{{3,'_'},[],['$_']},{{1,'_'},[],['$_']},{{5,'_'},[],['$_']},{{3,'_'},[],['$_']}]"], &[s]),
+        ok(
+            &mut p,
+            select::select_2,
+            &[
+                "%0",
+                "[{{3,'_'},[],['$_']},{{1,'_'},[],['$_']},{{5,'_'},[],['$_']},{{3,'_'},[],['$_']}]"
+            ],
+            &[s]
+        ),
         "[{5,50},{1,10},{3,30}]"
     );
     assert_eq!(
-        sel3(&mut p, f, s, "[{{3,'_'},[],['$_']},{{1,'_'},[],['$_']},{{5,'_'},[],['$_']}]", 1),
+        sel3(
+            &mut p,
+            f,
+            s,
+            "[{{3,'_'},[],['$_']},{{1,'_'},[],['$_']},{{5,'_'},[],['$_']}]",
+            1
+        ),
         "[{[{3,30}],{-1,1,[{5,50},{1,10}],2}},{[{1,10}],{-1,1,[{5,50}],1}},{[{5,50}],eot}]"
     );
-    assert_eq!(sel3(&mut p, f, s, "[{{99,'_'},[],['$_']}]", 1), "['$end_of_table']");
+    assert_eq!(
+        sel3(&mut p, f, s, "[{{99,'_'},[],['$_']}]", 1),
+        "['$end_of_table']"
+    );
     let empty = new(&mut p, "[set]");
     assert_eq!(sel3(&mut p, f, empty, ms, 10), "['$end_of_table']");
 }
@@ -236,7 +321,12 @@ fn chunked_select_surplus_and_slices() {
     let mut p = proc();
     let s = new(&mut p, "[set]");
     for k in 1..=5000 {
-        ok(&mut p, bifs::insert_2, &["%0", &format!("{{{k},{k}}}")], &[s]);
+        ok(
+            &mut p,
+            bifs::insert_2,
+            &["%0", &format!("{{{k},{k}}}")],
+            &[s],
+        );
     }
     assert_eq!(
         sel3(&mut p, select::select_3, s, "[{{'$1','$2'},[{'==',{'rem','$2',97},0}],['$2']}]", 3),
@@ -244,7 +334,12 @@ fn chunked_select_surplus_and_slices() {
     );
     let b = new(&mut p, "[bag]");
     for k in 1..=30 {
-        ok(&mut p, bifs::insert_2, &["%0", &format!("{{{},{k}}}", k % 3)], &[b]);
+        ok(
+            &mut p,
+            bifs::insert_2,
+            &["%0", &format!("{{{},{k}}}", k % 3)],
+            &[b],
+        );
     }
     assert_eq!(
         sel3(&mut p, select::select_3, b, "[{{'$1','$2'},[],['$2']}]", 4),
@@ -252,7 +347,12 @@ fn chunked_select_surplus_and_slices() {
     );
     let b2 = new(&mut p, "[bag]");
     for k in 1..=2400 {
-        ok(&mut p, bifs::insert_2, &["%0", &format!("{{{},{k}}}", k % 2)], &[b2]);
+        ok(
+            &mut p,
+            bifs::insert_2,
+            &["%0", &format!("{{{},{k}}}", k % 2)],
+            &[b2],
+        );
     }
     let m = t(&mut p, "[{{'$1','$2'},[],['$2']}]");
     let mut r = raw(&mut p, select::select_3, &[b2, m, Term::small(1100)]).unwrap();
@@ -270,7 +370,10 @@ fn chunked_select_surplus_and_slices() {
         ));
         r = raw(&mut p, select::select_1, &[c]).unwrap();
     }
-    assert_eq!(steps.join(","), "{1100,{713,1100,[2,4,6],100}},{1100,{1367,1100,[399,397,395],200}}");
+    assert_eq!(
+        steps.join(","),
+        "{1100,{713,1100,[2,4,6],100}},{1100,{1367,1100,[399,397,395],200}}"
+    );
     let last: Vec<i64> = r.element(0).iter_list().map(|t| t.small_value()).collect();
     assert_eq!(last, (0..200).map(|i| 399 - 2 * i).collect::<Vec<i64>>());
     assert!(w(r.element(1)) == "'$end_of_table'");
@@ -282,15 +385,44 @@ fn count_delete_replace() {
     let s = new(&mut p, "[set]");
     let o = new(&mut p, "[ordered_set]");
     for tab in [s, o] {
-        ok(&mut p, bifs::insert_2, &["%0", "[{1,10},{2,20},{3,30},{4,40},{5,50},{6,60}]"], &[tab]);
-        assert_eq!(ok(&mut p, select::select_count_2, &["%0", "[{{'$1','_'},[{'>','$1',2}],[true]}]"], &[tab]), "4");
+        ok(
+            &mut p,
+            bifs::insert_2,
+            &["%0", "[{1,10},{2,20},{3,30},{4,40},{5,50},{6,60}]"],
+            &[tab],
+        );
+        assert_eq!(
+            ok(
+                &mut p,
+                select::select_count_2,
+                &["%0", "[{{'$1','_'},[{'>','$1',2}],[true]}]"],
+                &[tab]
+            ),
+            "4"
+        );
     }
-    assert_eq!(ok(&mut p, select::select_delete_2, &["%0", "[{{'$1','_'},[{'>','$1',4}],[true]}]"], &[s]), "2");
+    assert_eq!(
+        ok(
+            &mut p,
+            select::select_delete_2,
+            &["%0", "[{{'$1','_'},[{'>','$1',4}],[true]}]"],
+            &[s]
+        ),
+        "2"
+    );
     assert_eq!(all_sorted(&mut p, s), "[{1,10},{2,20},{3,30},{4,40}]");
-    assert_eq!(call(&mut p, select::select_delete_2, &["%0", "foo"], &[s]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, select::select_delete_2, &["%0", "foo"], &[s]),
+        Err("badarg".into())
+    );
 
     let tab = new(&mut p, "[]");
-    ok(&mut p, bifs::insert_2, &["%0", "[{1,a},{2,b},{3,c}]"], &[tab]);
+    ok(
+        &mut p,
+        bifs::insert_2,
+        &["%0", "[{1,a},{2,b},{3,c}]"],
+        &[tab],
+    );
     let specs = [
         ("[{{'$1','$2'},[],[{{'$1',x}}]}]", Ok("3")),
         ("[{{'$1','$2'},[{'>','$1',1}],[{{'$1',y}}]}]", Ok("2")),
@@ -309,25 +441,63 @@ fn count_delete_replace() {
     }
     assert_eq!(all_sorted(&mut p, tab), "[{1},{2},{3}]");
     let bag = new(&mut p, "[bag]");
-    assert_eq!(call(&mut p, select::select_replace_2, &["%0", "[{{'$1','$2'},[],[{{'$1',x}}]}]"], &[bag]), Err("badarg".into()));
+    assert_eq!(
+        call(
+            &mut p,
+            select::select_replace_2,
+            &["%0", "[{{'$1','$2'},[],[{{'$1',x}}]}]"],
+            &[bag]
+        ),
+        Err("badarg".into())
+    );
 }
 
 #[test]
 fn compiled_specs() {
     let mut p = proc();
-    let cms = ok(&mut p, msapi::match_spec_compile_1, &["[{{'$1','$2'},[{'>','$1',1}],[{{'$2','$1'}}]},{'$1',[],[{{other,'$1'}}]}]"], &[]);
+    let cms = ok(
+        &mut p,
+        msapi::match_spec_compile_1,
+        &["[{{'$1','$2'},[{'>','$1',1}],[{{'$2','$1'}}]},{'$1',[],[{{other,'$1'}}]}]"],
+        &[],
+    );
     assert!(cms.starts_with("#Ref"));
     let c = {
-        let s = t(&mut p, "[{{'$1','$2'},[{'>','$1',1}],[{{'$2','$1'}}]},{'$1',[],[{{other,'$1'}}]}]");
+        let s = t(
+            &mut p,
+            "[{{'$1','$2'},[{'>','$1',1}],[{{'$2','$1'}}]},{'$1',[],[{{other,'$1'}}]}]",
+        );
         raw(&mut p, msapi::match_spec_compile_1, &[s]).unwrap()
     };
     // the same spec compiles to the same reference
     assert_eq!(w(c), cms);
-    assert_eq!(ok(&mut p, msapi::match_spec_run_r_3, &["[{1,a},{2,b},x]", "%0", "[]"], &[c]), "[{other,x},{b,2},{other,{1,a}}]");
+    assert_eq!(
+        ok(
+            &mut p,
+            msapi::match_spec_run_r_3,
+            &["[{1,a},{2,b},x]", "%0", "[]"],
+            &[c]
+        ),
+        "[{other,x},{b,2},{other,{1,a}}]"
+    );
     assert_eq!(ok(&mut p, msapi::is_compiled_ms_1, &["%0"], &[c]), "true");
     let r = p.heap.reference(crate::vm::new_ref_id());
     assert_eq!(ok(&mut p, msapi::is_compiled_ms_1, &["%0"], &[r]), "false");
-    assert_eq!(call(&mut p, msapi::match_spec_compile_1, &["[]"], &[]), Err("badarg".into()));
-    assert_eq!(call(&mut p, msapi::match_spec_compile_1, &["[{'$1',[],['$2']}]"], &[]), Err("badarg".into()));
-    assert_eq!(call(&mut p, msapi::match_spec_run_r_3, &["[]", "foo", "[]"], &[]), Err("badarg".into()));
+    assert_eq!(
+        call(&mut p, msapi::match_spec_compile_1, &["[]"], &[]),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(
+            &mut p,
+            msapi::match_spec_compile_1,
+            &["[{'$1',[],['$2']}]"],
+            &[]
+        ),
+        Err("badarg".into())
+    );
+    assert_eq!(
+        call(&mut p, msapi::match_spec_run_r_3, &["[]", "foo", "[]"], &[]),
+        Err("badarg".into())
+    );
 }

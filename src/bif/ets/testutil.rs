@@ -63,7 +63,11 @@ fn parse(p: &mut Process, b: &[char], i: &mut usize, pre: &[Term]) -> Term {
                 tail = parse(p, b, i, pre);
             }
         }
-        return if c == '{' { p.heap.tuple(&items) } else { p.heap.list_with_tail(&items, tail) };
+        return if c == '{' {
+            p.heap.tuple(&items)
+        } else {
+            p.heap.list_with_tail(&items, tail)
+        };
     }
     if c == '#' {
         *i += 2;
@@ -148,7 +152,8 @@ fn parse(p: &mut Process, b: &[char], i: &mut usize, pre: &[Term]) -> Term {
         return bignum::from_big(&mut p.heap, &v);
     }
     let st = *i;
-    while *i < b.len() && (b[*i].is_alphanumeric() || b[*i] == '_' || b[*i] == '@' || b[*i] == '$') {
+    while *i < b.len() && (b[*i].is_alphanumeric() || b[*i] == '_' || b[*i] == '@' || b[*i] == '$')
+    {
         *i += 1;
     }
     let s: String = b[st..*i].iter().collect();
