@@ -77,9 +77,16 @@ impl RunQueue {
         self.queues.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Queue `pid`; wake a sleeping scheduler only if there is one (a
+    /// notify is a futex system call even with no waiter).
     pub fn push(&self, pid: u64, prio: u8) {
-        self.lock().push(pid, prio);
-        self.cv.notify_one();
+        let mut g = self.lock();
+        g.push(pid, prio);
+        let sleeping = g.idle > 0;
+        drop(g);
+        if sleeping {
+            self.cv.notify_one();
+        }
     }
 
     pub fn pop(&self) -> Option<u64> {

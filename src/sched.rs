@@ -125,6 +125,14 @@ fn scheduler_loop(run: &Run<'_>) {
 /// every scheduler is idle and no timer is pending, nothing can ever run
 /// again: the program is deadlocked (or the crash report is done).
 fn idle(run: &Run<'_>) {
+    // Spin briefly first: in message ping-pong the partner's reply usually
+    // arrives within microseconds, far sooner than a sleep/wake round trip.
+    for _ in 0..200 {
+        if !vm().runq.lock().is_empty() || run.stopped() {
+            return;
+        }
+        std::hint::spin_loop();
+    }
     vm::flush_stdout();
     let next = lock(&vm().timers)
         .peek()
