@@ -688,7 +688,9 @@ fn main() {
     )
     .map(|s| {
         s.lines()
-            .filter_map(|l| l.get(3..))
+            // "XY path": the output is trimmed, so take the last field
+            // rather than a fixed column.
+            .filter_map(|l| l.split_whitespace().last())
             .map(str::to_string)
             .collect()
     })
