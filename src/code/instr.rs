@@ -160,6 +160,14 @@ pub enum SegKind {
     String,
 }
 
+/// What a `BsGet` instruction extracts.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum BsGetKind {
+    Integer,
+    Float,
+    Binary,
+}
+
 /// A BIF instruction's target, kept for stack traces.
 #[derive(Copy, Clone)]
 pub struct BifRef {
@@ -541,28 +549,11 @@ pub enum Instr {
         live: u32,
         dst: Dst,
     },
-    BsGetInteger {
+    /// `bs_get_integer2` / `bs_get_float2` / `bs_get_binary2`.
+    BsGet {
+        what: BsGetKind,
         fail: Label,
         ctx: Src,
-        live: u32,
-        size: Src,
-        unit: u32,
-        flags: u32,
-        dst: Dst,
-    },
-    BsGetFloat {
-        fail: Label,
-        ctx: Src,
-        live: u32,
-        size: Src,
-        unit: u32,
-        flags: u32,
-        dst: Dst,
-    },
-    BsGetBinary {
-        fail: Label,
-        ctx: Src,
-        live: u32,
         size: Src,
         unit: u32,
         flags: u32,

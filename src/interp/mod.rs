@@ -1074,55 +1074,23 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                         },
                     }
                 }
-                Instr::BsGetInteger {
+                Instr::BsGet {
+                    what,
                     fail,
                     ctx,
                     size,
                     unit,
                     flags,
                     dst,
-                    ..
                 } => {
                     let c = get(p, x, *ctx);
                     let sz = get(p, x, *size);
-                    match bits::get_integer(p, c, sz, *unit, *flags) {
-                        Some(v) => {
-                            put(p, x, *dst, v);
-                            ip += 1;
-                        }
-                        None => ip = *fail,
-                    }
-                }
-                Instr::BsGetFloat {
-                    fail,
-                    ctx,
-                    size,
-                    unit,
-                    flags,
-                    dst,
-                    ..
-                } => {
-                    let c = get(p, x, *ctx);
-                    let sz = get(p, x, *size);
-                    match bits::get_float(c, sz, *unit, *flags) {
-                        Some(v) => {
-                            put(p, x, *dst, v);
-                            ip += 1;
-                        }
-                        None => ip = *fail,
-                    }
-                }
-                Instr::BsGetBinary {
-                    fail,
-                    ctx,
-                    size,
-                    unit,
-                    dst,
-                    ..
-                } => {
-                    let c = get(p, x, *ctx);
-                    let sz = get(p, x, *size);
-                    match bits::get_binary(p, c, sz, *unit) {
+                    let got = match what {
+                        BsGetKind::Integer => bits::get_integer(p, c, sz, *unit, *flags),
+                        BsGetKind::Float => bits::get_float(c, sz, *unit, *flags),
+                        BsGetKind::Binary => bits::get_binary(p, c, sz, *unit),
+                    };
+                    match got {
                         Some(v) => {
                             put(p, x, *dst, v);
                             ip += 1;

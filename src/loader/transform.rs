@@ -737,43 +737,16 @@ fn select_arity(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
     })
 }
 
-fn bs_get(cx: &mut Cx, op: &GenericOp, which: u8) -> R<Instr> {
+fn bs_get(cx: &mut Cx, op: &GenericOp, what: BsGetKind) -> R<Instr> {
     // Fail Ctx Live Size Unit Flags Dst
-    let fail = cx.label(op, 0)?;
-    let ctx = cx.src(op, 1)?;
-    let live = cx.u32(op, 2)?;
-    let size = cx.src(op, 3)?;
-    let unit = cx.u32(op, 4)?;
-    let flags = flags_value(cx, cx.arg(op, 5)?)?;
-    let dst = cx.dst(op, 6)?;
-    Ok(match which {
-        0 => Instr::BsGetInteger {
-            fail,
-            ctx,
-            live,
-            size,
-            unit,
-            flags,
-            dst,
-        },
-        1 => Instr::BsGetFloat {
-            fail,
-            ctx,
-            live,
-            size,
-            unit,
-            flags,
-            dst,
-        },
-        _ => Instr::BsGetBinary {
-            fail,
-            ctx,
-            live,
-            size,
-            unit,
-            flags,
-            dst,
-        },
+    Ok(Instr::BsGet {
+        what,
+        fail: cx.label(op, 0)?,
+        ctx: cx.src(op, 1)?,
+        size: cx.src(op, 3)?,
+        unit: cx.u32(op, 4)?,
+        flags: flags_value(cx, cx.arg(op, 5)?)?,
+        dst: cx.dst(op, 6)?,
     })
 }
 
@@ -995,9 +968,9 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             src: cx.src(op, 1)?,
             arity: cx.src(op, 2)?,
         },
-        117 => bs_get(cx, op, 0)?,
-        118 => bs_get(cx, op, 1)?,
-        119 => bs_get(cx, op, 2)?,
+        117 => bs_get(cx, op, BsGetKind::Integer)?,
+        118 => bs_get(cx, op, BsGetKind::Float)?,
+        119 => bs_get(cx, op, BsGetKind::Binary)?,
         120 => Instr::BsSkipBits {
             fail: cx.label(op, 0)?,
             ctx: cx.src(op, 1)?,
