@@ -19,8 +19,13 @@ main() ->
     try element(5, {1}) catch error:R -> io:format("~p~n", [R]) end.
 "#;
 
-fn build_victim() -> (PathBuf, Vec<u8>) {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("corrupt_beam");
+/// Compile the victim into a directory of the calling test's own: the
+/// tests run in parallel, and a shared directory would let one test read a
+/// `.beam` another test's erlc is rewriting.
+fn build_victim(test: &str) -> (PathBuf, Vec<u8>) {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("corrupt_beam")
+        .join(test);
     std::fs::create_dir_all(&dir).unwrap();
     let src = dir.join("victim.erl");
     std::fs::write(&src, SOURCE).unwrap();
@@ -58,7 +63,7 @@ fn flipped(bytes: &[u8], rng: &mut Rng) -> Vec<u8> {
 
 #[test]
 fn load_never_panics() {
-    let (_, bytes) = build_victim();
+    let (_, bytes) = build_victim("load");
     for cut in 0..bytes.len() {
         assert!(
             beamz::loader::prepare(&bytes[..cut]).is_err(),
@@ -107,7 +112,7 @@ fn run_vm(file: &Path) -> (i32, String) {
 
 #[test]
 fn truncated_files_exit_cleanly() {
-    let (dir, bytes) = build_victim();
+    let (dir, bytes) = build_victim("truncated");
     let (code, err) = run_vm(&dir.join("victim.beam"));
     assert_eq!(code, 0, "the intact module must run: {err}");
     let f = dir.join("cut").join("victim.beam");
@@ -126,7 +131,7 @@ fn truncated_files_exit_cleanly() {
 
 #[test]
 fn flipped_files_never_crash() {
-    let (dir, bytes) = build_victim();
+    let (dir, bytes) = build_victim("flipped");
     let f = dir.join("flip").join("victim.beam");
     std::fs::create_dir_all(f.parent().unwrap()).unwrap();
     let mut rng = Rng(0xD1B54A32D192ED03);
