@@ -682,25 +682,36 @@ fn create_bin(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
     })
 }
 
-fn select_val(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
-    let src = cx.src(op, 0)?;
-    let fail = cx.label(op, 1)?;
+/// The `{list, [Value, Label, ...]}` operand of `select_val` /
+/// `select_tuple_arity`, with each value read by `value`.
+fn select_pairs<V>(
+    cx: &mut Cx,
+    op: &GenericOp,
+    mut value: impl FnMut(&mut Cx, &Operand) -> R<V>,
+) -> R<Vec<(V, Label)>> {
     let l = cx.list(op, 2)?.to_vec();
     if l.len() % 2 != 0 {
         return Err(cx.bad("odd select list"));
     }
     let mut table = Vec::with_capacity(l.len() / 2);
     for c in l.chunks(2) {
-        let v = match cx.operand_src(&c[0])? {
-            Src::Lit(t) => t,
-            _ => return Err(cx.bad("select value must be a constant")),
-        };
+        let v = value(cx, &c[0])?;
         let lab = match &c[1] {
             Operand::Label(x) => cx.resolve(*x)?,
             _ => return Err(cx.bad("select target must be a label")),
         };
         table.push((v, lab));
     }
+    Ok(table)
+}
+
+fn select_val(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
+    let src = cx.src(op, 0)?;
+    let fail = cx.label(op, 1)?;
+    let mut table = select_pairs(cx, op, |cx, o| match cx.operand_src(o)? {
+        Src::Lit(t) => Ok(t),
+        _ => Err(cx.bad("select value must be a constant")),
+    })?;
     table.sort_by_key(|(t, _)| t.0);
     Ok(Instr::SelectVal {
         src,
@@ -712,23 +723,11 @@ fn select_val(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
 fn select_arity(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
     let src = cx.src(op, 0)?;
     let fail = cx.label(op, 1)?;
-    let l = cx.list(op, 2)?.to_vec();
-    if l.len() % 2 != 0 {
-        return Err(cx.bad("odd select list"));
-    }
-    let mut table = Vec::with_capacity(l.len() / 2);
-    for c in l.chunks(2) {
-        let a = match &c[0] {
-            Operand::U(a) => *a as u32,
-            Operand::Int(a) if *a >= 0 => *a as u32,
-            _ => return Err(cx.bad("bad arity")),
-        };
-        let lab = match &c[1] {
-            Operand::Label(x) => cx.resolve(*x)?,
-            _ => return Err(cx.bad("select target must be a label")),
-        };
-        table.push((a, lab));
-    }
+    let mut table = select_pairs(cx, op, |cx, o| match o {
+        Operand::U(a) => Ok(*a as u32),
+        Operand::Int(a) if *a >= 0 => Ok(*a as u32),
+        _ => Err(cx.bad("bad arity")),
+    })?;
     table.sort_by_key(|(a, _)| *a);
     Ok(Instr::SelectArity {
         src,
