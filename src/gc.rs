@@ -189,7 +189,10 @@ pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
     // Keep the largest old chunk as the next to-space.
     p.gc_spare = old.into_iter().max_by_key(|c| c.len());
     p.last_live = live;
-    let budget = (live * 2).max(live + need + MIN_CHUNK);
+    // The stack is scanned at every collection, so the allocation allowed
+    // before the next one grows with it too (as BEAM sizes heap and stack
+    // as one block): deep recursion stays amortised linear, not quadratic.
+    let budget = (live * 2).max(live + need + MIN_CHUNK) + p.stack.len();
     p.heap.set_budget(budget);
     p.gc_count += 1;
 }

@@ -38,6 +38,10 @@ enum Cmd {
         /// Scheduler threads (default: one per core, each pinned).
         #[arg(long, value_name = "N", default_value_t = 0)]
         schedulers: usize,
+        /// Kill a process whose heap plus stack exceeds WORDS 8-byte words
+        /// (like erl's `+hmax`); the default is 2^29 (4 GiB).
+        #[arg(long, value_name = "WORDS")]
+        max_heap: Option<usize>,
         /// The OTP installation to read kernel/stdlib from.
         #[arg(long, value_name = "DIR")]
         otp_root: Option<PathBuf>,
@@ -70,12 +74,16 @@ fn main() {
             schedulers,
             pa,
             otp_root,
+            max_heap,
             file,
             args,
         } => {
             if jit != Jit::Off {
                 eprintln!("beamz-jit: the JIT tier is not built yet; only --jit off is available");
                 std::process::exit(boot::EXIT_START);
+            }
+            if let Some(w) = max_heap {
+                beamz::interp::set_max_process_words(w);
             }
             boot::run(RunConfig {
                 schedulers,

@@ -3,6 +3,12 @@
 //! process: parse + transform) and running it (the `beamz-jit` binary) must
 //! end in a clean error or a normal run — never a panic (exit 101), an
 //! abort or a signal, and never a hang.
+//!
+//! A flipped byte can turn the victim into a valid program that never
+//! ends (a call retargeted into unbounded recursion, a jump into a loop).
+//! Runs get a small per-process size limit (`--max-heap`, erl's `+hmax`),
+//! so runaway recursion ends with `system_limit`; a run that still does
+//! not finish counts as a VM hang only if erl finishes the same file.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -29,7 +35,10 @@ fn build_victim(test: &str) -> (PathBuf, Vec<u8>) {
     std::fs::create_dir_all(&dir).unwrap();
     let src = dir.join("victim.erl");
     std::fs::write(&src, SOURCE).unwrap();
+    // +deterministic: no absolute source path in the file, so the same
+    // flips hit the same bytes on every machine.
     let st = Command::new("erlc")
+        .arg("+deterministic")
         .arg("-o")
         .arg(&dir)
         .arg(&src)
@@ -78,12 +87,14 @@ fn load_never_panics() {
     assert!(beamz::loader::prepare(&bytes).is_ok());
 }
 
-/// Run the VM on `file`; returns (exit code, stderr). Panics the test on a
-/// signal, a Rust panic (101) or a hang.
-fn run_vm(file: &Path) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_beamz-jit"))
-        .arg("run")
-        .arg(file)
+/// Words of heap and stack a victim process may use (32 MiB).
+const MAX_HEAP: &str = "4000000";
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Run `cmd` for at most TIMEOUT: Some(status) or None when it had to be
+/// killed; stderr is collected.
+fn run_bounded(mut cmd: Command) -> (Option<std::process::ExitStatus>, String) {
+    let mut child = cmd
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -96,31 +107,63 @@ fn run_vm(file: &Path) -> (i32, String) {
                 use std::io::Read;
                 let _ = e.read_to_string(&mut err);
             }
-            let code = st.code().unwrap_or_else(|| {
-                panic!("{} was killed by a signal: {st:?}\n{err}", file.display())
-            });
-            assert_ne!(code, 101, "{} made the VM panic:\n{err}", file.display());
-            return (code, err);
+            return (Some(st), err);
         }
-        if start.elapsed() > Duration::from_secs(20) {
+        if start.elapsed() > TIMEOUT {
             let _ = child.kill();
-            panic!("{} made the VM hang", file.display());
+            let _ = child.wait();
+            return (None, String::new());
         }
         std::thread::sleep(Duration::from_millis(2));
     }
 }
 
+/// Does erl (with the same size limit) finish running `file`'s main/0?
+fn erl_finishes(file: &Path) -> bool {
+    let mut cmd = Command::new("erl");
+    cmd.arg("+hmax")
+        .arg(MAX_HEAP)
+        .arg("-noshell")
+        .arg("-pa")
+        .arg(file.parent().unwrap())
+        .arg("-eval")
+        .arg("catch victim:main(), halt().");
+    run_bounded(cmd).0.is_some()
+}
+
+/// Run the VM on `file`; returns (exit code, stderr), or None when the
+/// program runs forever in erl too. Panics the test on a signal, a Rust
+/// panic (101) or a hang that erl does not share.
+fn run_vm(file: &Path) -> Option<(i32, String)> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_beamz-jit"));
+    cmd.arg("run").arg("--max-heap").arg(MAX_HEAP).arg(file);
+    let (st, err) = run_bounded(cmd);
+    let Some(st) = st else {
+        assert!(
+            !erl_finishes(file),
+            "{} made the VM hang (erl finishes it)",
+            file.display()
+        );
+        return None;
+    };
+    let code = st
+        .code()
+        .unwrap_or_else(|| panic!("{} was killed by a signal: {st:?}\n{err}", file.display()));
+    assert_ne!(code, 101, "{} made the VM panic:\n{err}", file.display());
+    Some((code, err))
+}
+
 #[test]
 fn truncated_files_exit_cleanly() {
     let (dir, bytes) = build_victim("truncated");
-    let (code, err) = run_vm(&dir.join("victim.beam"));
+    let (code, err) = run_vm(&dir.join("victim.beam")).expect("the intact module ends");
     assert_eq!(code, 0, "the intact module must run: {err}");
     let f = dir.join("cut").join("victim.beam");
     std::fs::create_dir_all(f.parent().unwrap()).unwrap();
     // Every offset: the whole file is a few hundred bytes.
     for cut in 0..bytes.len() {
         std::fs::write(&f, &bytes[..cut]).unwrap();
-        let (code, err) = run_vm(&f);
+        let (code, err) = run_vm(&f).expect("a truncated file cannot run");
         assert_eq!(
             code, 2,
             "truncation at {cut}: expected exit 2, got {code}: {err}"
@@ -136,9 +179,9 @@ fn flipped_files_never_crash() {
     std::fs::create_dir_all(f.parent().unwrap()).unwrap();
     let mut rng = Rng(0xD1B54A32D192ED03);
     let mut outcomes = std::collections::BTreeMap::new();
-    for _ in 0..300 {
+    for _ in 0..1000 {
         std::fs::write(&f, flipped(&bytes, &mut rng)).unwrap();
-        let (code, _) = run_vm(&f);
+        let code = run_vm(&f).map_or("endless in erl too".to_string(), |(c, _)| c.to_string());
         *outcomes.entry(code).or_insert(0) += 1;
     }
     eprintln!("flipped-file exit codes: {outcomes:?}");

@@ -21,6 +21,7 @@ use crate::code::instr::*;
 use crate::code::{self, Module};
 use crate::process::Process;
 use crate::term::{atom, order, Term};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 pub use exception::{cook_trace_term, format_mfa};
@@ -459,13 +460,13 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 Instr::Allocate { stack, heap, live } => {
                     if p.heap.wants_gc(*heap as usize) {
                         crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
-                        if p.heap.used() > MAX_HEAP_WORDS {
-                            return out_of_memory(p, "heap");
+                        if over_limit(p) {
+                            return out_of_memory(p);
                         }
                     }
                     let n = *stack as usize;
-                    if p.stack.len() > MAX_STACK_WORDS {
-                        return out_of_memory(p, "stack");
+                    if p.stack.len() > max_process_words() {
+                        return out_of_memory(p);
                     }
                     p.stack.resize(p.stack.len() + n, Term::NIL);
                     ip += 1;
@@ -473,8 +474,8 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 Instr::TestHeap { heap, live } => {
                     if p.heap.wants_gc(*heap as usize) {
                         crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
-                        if p.heap.used() > MAX_HEAP_WORDS {
-                            return out_of_memory(p, "heap");
+                        if over_limit(p) {
+                            return out_of_memory(p);
                         }
                     }
                     ip += 1;
@@ -498,8 +499,8 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
 
                 // ---- calls ----
                 Instr::Call { arity, target } => {
-                    if p.stack.len() > MAX_STACK_WORDS {
-                        return out_of_memory(p, "stack");
+                    if p.stack.len() > max_process_words() {
+                        return out_of_memory(p);
                     }
                     gc_at_call(p, x, *arity);
                     p.stack.push(Term::cp(mi, ip + 1));
@@ -1395,23 +1396,34 @@ fn gc_cold(p: &mut Process, x: &mut [Term; X_REGS], arity: u32) {
     crate::gc::collect(p, &mut x[..arity as usize], 0);
 }
 
-/// Per-process limits (words). Past them the process is killed with
+/// The per-process size limit in words, heap plus stack (erl's `+hmax`
+/// with kill semantics). Past it the process is killed with
 /// `system_limit` and a message on stderr, instead of the VM running the
 /// machine out of memory (OTP would abort the whole node).
-pub const MAX_STACK_WORDS: usize = 1 << 28;
-pub const MAX_HEAP_WORDS: usize = 1 << 29;
+static MAX_PROCESS_WORDS: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_PROCESS_WORDS);
+/// 4 GiB of terms.
+pub const DEFAULT_MAX_PROCESS_WORDS: usize = 1 << 29;
+
+pub fn set_max_process_words(words: usize) {
+    MAX_PROCESS_WORDS.store(words.max(1024), Ordering::Relaxed);
+}
+
+#[inline]
+fn max_process_words() -> usize {
+    MAX_PROCESS_WORDS.load(Ordering::Relaxed)
+}
+
+#[inline]
+fn over_limit(p: &Process) -> bool {
+    p.heap.used() + p.stack.len() > max_process_words()
+}
 
 #[cold]
-fn out_of_memory(p: &mut Process, what: &str) -> Outcome {
+fn out_of_memory(p: &mut Process) -> Outcome {
     eprintln!(
-        "beamz-jit: process <0.{}.0> exceeded its {} limit ({} words); killed with system_limit",
+        "beamz-jit: process <0.{}.0> exceeded its size limit ({} words of heap and stack); killed with system_limit",
         p.pid,
-        what,
-        if what == "stack" {
-            MAX_STACK_WORDS
-        } else {
-            MAX_HEAP_WORDS
-        }
+        max_process_words()
     );
     p.stack.clear();
     p.stack.shrink_to_fit();
