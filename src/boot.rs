@@ -61,6 +61,7 @@ fn install_boot_module() -> Result<u16, String> {
         strings: Vec::new(),
         attributes: Term::NIL,
         compile_info: Term::NIL,
+        tier: crate::tier::Slots::new(0),
     };
     Ok(code::install(m))
 }

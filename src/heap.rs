@@ -25,6 +25,10 @@ pub struct Heap {
     chunks: Vec<Box<[u64]>>,
     /// Bump index into the last chunk.
     top: usize,
+    /// The last chunk's first word and length (cached for the bump
+    /// allocator and for compiled code, which allocates inline).
+    cur: *mut u64,
+    cur_len: usize,
     /// Words handed out in all chunks before the last one.
     used_before: usize,
     /// Collection is wanted once `used()` passes this.
@@ -37,6 +41,32 @@ pub struct Heap {
     /// binaries trigger a collection even when the heap itself is small.
     vheap: usize,
     vheap_budget: usize,
+}
+
+/// Field offsets (bytes) compiled code uses to test and bump-allocate
+/// inline: `used() = used_before + top`, the current chunk is
+/// `cur[0..cur_len]`, and a collection is due when `used() + need > budget`
+/// or `vheap > vheap_budget`.
+pub struct HeapAbi {
+    pub top: usize,
+    pub cur: usize,
+    pub cur_len: usize,
+    pub used_before: usize,
+    pub budget: usize,
+    pub vheap: usize,
+    pub vheap_budget: usize,
+}
+
+impl Heap {
+    pub const ABI: HeapAbi = HeapAbi {
+        top: std::mem::offset_of!(Heap, top),
+        cur: std::mem::offset_of!(Heap, cur),
+        cur_len: std::mem::offset_of!(Heap, cur_len),
+        used_before: std::mem::offset_of!(Heap, used_before),
+        budget: std::mem::offset_of!(Heap, budget),
+        vheap: std::mem::offset_of!(Heap, vheap),
+        vheap_budget: std::mem::offset_of!(Heap, vheap_budget),
+    };
 }
 
 /// The smallest virtual-heap budget (words): 1 MiB of binaries.
@@ -71,8 +101,11 @@ pub const SPILL_CHUNK: usize = 1 << 16;
 impl Heap {
     pub fn new(words: usize) -> Heap {
         let words = words.max(MIN_CHUNK);
+        let mut first = vec![0u64; words].into_boxed_slice();
         Heap {
-            chunks: vec![vec![0u64; words].into_boxed_slice()],
+            cur: first.as_mut_ptr(),
+            cur_len: words,
+            chunks: vec![first],
             top: 0,
             used_before: 0,
             budget: words,
@@ -131,13 +164,21 @@ impl Heap {
     /// Allocate `n` words; their content is unspecified until written.
     #[inline]
     pub fn alloc(&mut self, n: usize) -> *mut u64 {
-        let last = self.chunks.len() - 1;
-        if self.top + n <= self.chunks[last].len() {
-            let p = self.chunks[last][self.top..].as_mut_ptr();
+        if n <= self.cur_len - self.top {
+            // SAFETY: top + n <= cur_len: inside the current chunk.
+            let p = unsafe { self.cur.add(self.top) };
             self.top += n;
             return p;
         }
         self.alloc_slow(n)
+    }
+
+    /// Re-read the current chunk after `chunks` changed.
+    fn set_current(&mut self) {
+        if let Some(c) = self.chunks.last_mut() {
+            self.cur = c.as_mut_ptr();
+            self.cur_len = c.len();
+        }
     }
 
     #[cold]
@@ -147,10 +188,8 @@ impl Heap {
         self.used_before += self.top;
         self.chunks.push(vec![0u64; size].into_boxed_slice());
         self.top = n;
-        self.chunks
-            .last_mut()
-            .map(|c| c.as_mut_ptr())
-            .unwrap_or(std::ptr::null_mut())
+        self.set_current();
+        self.cur
     }
 
     /// Take over `other`'s chunks (a message fragment whose terms are now
@@ -185,6 +224,7 @@ impl Heap {
         if self.chunks.is_empty() {
             self.chunks.push(vec![0u64; MIN_CHUNK].into_boxed_slice());
         }
+        self.set_current();
         old
     }
 

@@ -22,4 +22,5 @@ pub mod process;
 pub mod runq;
 pub mod sched;
 pub mod term;
+pub mod tier;
 pub mod vm;

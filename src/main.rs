@@ -19,9 +19,9 @@ struct Cli {
 enum Jit {
     /// Interpret everything.
     Off,
-    /// Compile hot functions (not built yet).
+    /// Compile functions with Cranelift once they are called often.
     Tiered,
-    /// Compile every function at load (not built yet).
+    /// Compile every function when its module is loaded (for testing).
     Eager,
 }
 
@@ -32,6 +32,19 @@ enum Cmd {
         /// Execution tier.
         #[arg(long, value_enum, default_value = "off")]
         jit: Jit,
+        /// Calls before `--jit tiered` compiles a function.
+        #[arg(long, value_name = "N", default_value_t = beamz::tier::DEFAULT_THRESHOLD)]
+        jit_threshold: u32,
+        /// Print what the JIT compiled (functions, time, code size) on stderr at exit.
+        #[arg(long)]
+        jit_stats: bool,
+        /// Write /tmp/perf-<pid>.map so `perf report` names compiled Erlang functions.
+        #[arg(long)]
+        jit_perf_map: bool,
+        /// Print the Cranelift IR of compiled functions whose
+        /// `module:function/arity` starts with PATTERN.
+        #[arg(long, value_name = "PATTERN")]
+        jit_dump: Option<String>,
         /// Add DIR to the front of the code path (repeatable; `-pa` works too).
         #[arg(long = "pa", value_name = "DIR")]
         pa: Vec<PathBuf>,
@@ -71,6 +84,10 @@ fn main() {
     let code = match cli.command {
         Cmd::Run {
             jit,
+            jit_threshold,
+            jit_stats,
+            jit_perf_map,
+            jit_dump,
             schedulers,
             pa,
             otp_root,
@@ -78,20 +95,28 @@ fn main() {
             file,
             args,
         } => {
-            if jit != Jit::Off {
-                eprintln!("beamz-jit: the JIT tier is not built yet; only --jit off is available");
-                std::process::exit(boot::EXIT_START);
-            }
+            let mode = match jit {
+                Jit::Off => beamz::tier::Mode::Off,
+                Jit::Tiered => beamz::tier::Mode::Tiered,
+                Jit::Eager => beamz::tier::Mode::Eager,
+            };
+            beamz::tier::set_mode(mode, jit_threshold);
+            beamz::tier::set_perf_map(jit_perf_map);
+            beamz::tier::set_dump(jit_dump);
             if let Some(w) = max_heap {
                 beamz::interp::set_max_process_words(w);
             }
-            boot::run(RunConfig {
+            let code = boot::run(RunConfig {
                 schedulers,
                 file,
                 args,
                 pa,
                 otp_root,
-            })
+            });
+            if jit_stats {
+                beamz::tier::print_stats();
+            }
+            code
         }
     };
     std::process::exit(code);

@@ -177,9 +177,11 @@ fn run_one(run: &Run<'_>, pid: u64, regs: &mut Regs) {
         }
         return;
     }
-    let outcome = interp::run(&mut p, regs, interp::SLICE);
+    let outcome = crate::tier::run(&mut p, regs, interp::SLICE);
     match outcome {
-        Outcome::Yield => {
+        // (`Stepped`/`Enter` stay inside `tier::run`; never seen here.)
+        Outcome::Yield | Outcome::Stepped | Outcome::Enter => {
+            debug_assert!(matches!(outcome, Outcome::Yield));
             let h = p.handle.clone();
             let prio = h.priority.load(Ordering::Relaxed);
             lock(&h.inbox).state = RunState::Runnable;

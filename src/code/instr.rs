@@ -195,6 +195,12 @@ pub enum Instr {
         function: Term,
         arity: u32,
     },
+    /// A function's entry point (right after its `FuncInfo`): where the
+    /// tiers meet. The interpreter counts calls here and hands over to
+    /// compiled code once the function has some (`tier`).
+    Entry {
+        func: u32,
+    },
     /// End of code; never reached by valid control flow.
     IntCodeEnd,
     /// No operation (on_load, nif_start, dropped ops).

@@ -127,6 +127,8 @@ pub struct Module {
     pub strings: Vec<u8>,
     pub attributes: Term,
     pub compile_info: Term,
+    /// Per-function tier state: call counts and compiled code.
+    pub tier: crate::tier::Slots,
 }
 
 // SAFETY: a Module is immutable after installation; its literal heap is only
@@ -134,7 +136,8 @@ pub struct Module {
 // while the module is registered). The raw pointers inside `Heap` chunks
 // and `Term`s are therefore safe to share between scheduler threads.
 unsafe impl Send for Module {}
-// SAFETY: as above: no interior mutability is reachable through `&Module`.
+// SAFETY: as above; the only interior mutability is the tier's per-function
+// atomics (call counters, native code pointers).
 unsafe impl Sync for Module {}
 
 impl Module {
@@ -348,9 +351,35 @@ pub fn install(module: Module) -> u16 {
             export(name, f, a).set_target(idx, fi.entry);
         }
     }
-    r.modules.push(Arc::new(module));
+    let m = Arc::new(module);
+    fast_table()[idx as usize].store(Arc::as_ptr(&m) as *mut Module, AtomicOrdering::Release);
+    r.modules.push(m.clone());
     r.by_name.insert(name, idx);
+    drop(r);
+    crate::tier::on_install(&m);
     idx
+}
+
+/// Installed modules by index without taking the registry lock (the
+/// trampoline and the interpreter look modules up on every cross-module
+/// transfer).
+fn fast_table() -> &'static [std::sync::atomic::AtomicPtr<Module>] {
+    static T: OnceLock<Box<[std::sync::atomic::AtomicPtr<Module>]>> = OnceLock::new();
+    T.get_or_init(|| {
+        (0..MAX_MODULES)
+            .map(|_| std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()))
+            .collect()
+    })
+}
+
+/// The module at `index`, if installed.
+#[inline]
+pub fn module_ref(index: u16) -> Option<&'static Module> {
+    let p = fast_table().get(index as usize)?.load(AtomicOrdering::Acquire);
+    // SAFETY: a non-null entry points into an Arc<Module> the registry
+    // holds forever (modules are never removed), published with Release
+    // after the module was fully built.
+    unsafe { p.as_ref() }
 }
 
 pub fn module(index: u16) -> Option<Arc<Module>> {

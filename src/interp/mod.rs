@@ -18,11 +18,10 @@ pub mod maps;
 
 use crate::bif::{Class, Exc};
 use crate::code::instr::*;
-use crate::code::{self, Module};
+use crate::code;
 use crate::process::Process;
 use crate::term::{atom, order, Term};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 
 pub use exception::{cook_trace_term, format_mfa};
 
@@ -58,6 +57,12 @@ pub enum Outcome {
     },
     /// `erlang:halt/1`.
     Halt(i32),
+    /// (Tiers only, never seen by the scheduler.) `step` ran its one
+    /// instruction; continue at `p.resume` with the registers as they are.
+    Stepped,
+    /// (Tiers only.) A function entry with compiled code: continue natively
+    /// at `p.resume` with the registers as they are.
+    Enter,
 }
 
 /// The continuation pointer at the bottom of every process stack: returning
@@ -279,26 +284,64 @@ fn err_tuple(p: &mut Process, tag: atom::Atom, v: Term) -> Flow {
 /// Run `p` for up to `reductions` reductions, starting at `p.resume` with
 /// x registers from `p.saved_x`.
 pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
-    let x = &mut *regs.x;
-    let fr = &mut *regs.f;
     for (i, t) in p.saved_x.drain(..).enumerate() {
-        x[i] = t;
+        regs.x[i] = t;
     }
     let mut reds = reductions;
+    exec::<false>(p, regs, &mut reds)
+}
+
+/// Interpret from `p.resume` with the registers as they are (the tier
+/// trampoline's entry); returns `Enter` at a function entry that has
+/// compiled code. `reds` is updated.
+pub fn run_live(p: &mut Process, regs: &mut Regs, reds: &mut i64) -> Outcome {
+    exec::<false>(p, regs, reds)
+}
+
+/// Run exactly the one instruction at `p.resume` (compiled code's slow
+/// path): `Stepped` with `p.resume` at the next instruction (including
+/// after a call, a return, or a raise caught by a handler), or how the
+/// process ended its slice.
+pub fn step(p: &mut Process, regs: &mut Regs, reds: &mut i64) -> Outcome {
+    exec::<true>(p, regs, reds)
+}
+
+#[inline(always)]
+fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -> Outcome {
+    let x = &mut *regs.x;
+    let fr = &mut *regs.f;
+    let mut reds = *reds_io;
     let (mut mi, mut ip) = p.resume;
+    let mut stepped = false;
     'outer: loop {
-        let module: Arc<Module> = match code::module(mi) {
-            Some(m) => m,
-            None => {
-                return exit_with_error(p, Term::atom(atom::UNDEF));
-            }
+        let Some(module) = code::module_ref(mi) else {
+            return exit_with_error(p, Term::atom(atom::UNDEF));
         };
         let code = &module.code[..];
         let flow: Flow = 'inner: loop {
+            if STEP {
+                if stepped {
+                    p.resume = (mi, ip);
+                    *reds_io = reds;
+                    return Outcome::Stepped;
+                }
+                stepped = true;
+            }
             let Some(ins) = code.get(ip as usize) else {
                 break 'inner err(Term::atom(atom::BADARG));
             };
             match ins {
+                Instr::Entry { func } => {
+                    if !STEP
+                        && crate::tier::mode() != crate::tier::Mode::Off
+                        && crate::tier::at_entry(module, *func)
+                    {
+                        p.resume = (mi, ip);
+                        *reds_io = reds;
+                        return Outcome::Enter;
+                    }
+                    ip += 1;
+                }
                 Instr::Move { src, dst } => {
                     let v = get(p, x, *src);
                     put(p, x, *dst, v);
@@ -1351,7 +1394,7 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
                 if r.exc.class == Class::Halt {
                     return Outcome::Halt(r.exc.reason.small_value() as i32);
                 }
-                match exception::handle(p, x, &module, ip, r) {
+                match exception::handle(p, x, module, ip, r) {
                     Ok((m, i)) => {
                         mi = m;
                         ip = i;
@@ -1372,7 +1415,7 @@ fn dst_src(d: Dst) -> Src {
 }
 
 #[cold]
-fn yield_at(p: &mut Process, x: &[Term; X_REGS], mi: u16, ip: u32, live: u32) -> Outcome {
+pub(crate) fn yield_at(p: &mut Process, x: &[Term; X_REGS], mi: u16, ip: u32, live: u32) -> Outcome {
     let live = (live as usize).min(X_REGS);
     p.saved_x.clear();
     p.saved_x.extend_from_slice(&x[..live]);
@@ -1409,7 +1452,7 @@ pub fn set_max_process_words(words: usize) {
 }
 
 #[inline]
-fn max_process_words() -> usize {
+pub(crate) fn max_process_words() -> usize {
     MAX_PROCESS_WORDS.load(Ordering::Relaxed)
 }
 

@@ -298,7 +298,11 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
 
     // Pass 1: label positions.
     let mut labels = vec![u32::MAX; file.label_count as usize + 1];
+    // A function's entry label (the label right after `func_info`) gets
+    // an `Entry` instruction of its own (the tier hook); pass 2 emits it at
+    // the same place.
     let mut ip = 0u32;
+    let mut after_func_info = false;
     for op in &file.code {
         match op.opcode {
             1 => {
@@ -307,9 +311,20 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
                         *slot = ip;
                     }
                 }
+                if after_func_info {
+                    ip += 1;
+                    after_func_info = false;
+                }
             }
             153 => {}
-            _ => ip += 1,
+            2 => {
+                ip += 1;
+                after_func_info = true;
+            }
+            _ => {
+                ip += 1;
+                after_func_info = false;
+            }
         }
     }
 
@@ -364,11 +379,20 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
     let mut code: Vec<Instr> = Vec::with_capacity(file.code.len());
     let mut functions = Vec::new();
     let mut line_at = Vec::new();
+    let mut after_func_info = false;
     for op in &file.code {
         cx.opcode = op.opcode;
         cx.offset = op.offset;
         match op.opcode {
-            1 => continue,
+            1 => {
+                if after_func_info {
+                    after_func_info = false;
+                    code.push(Instr::Entry {
+                        func: functions.len().saturating_sub(1) as u32,
+                    });
+                }
+                continue;
+            }
             153 => {
                 let item = cx.u32(op, 0)?;
                 if item as usize >= file.lines.items.len().max(1) {
@@ -380,6 +404,7 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
             _ => {}
         }
         let ins = one(&mut cx, op)?;
+        after_func_info = matches!(ins, Instr::FuncInfo { .. });
         if let Instr::FuncInfo {
             function, arity, ..
         } = &ins
@@ -437,6 +462,7 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
         name: module_name,
         index,
         code: code.into_boxed_slice(),
+        tier: crate::tier::Slots::new(functions.len()),
         functions,
         line_at,
         line_items: file.lines.items.clone(),

@@ -8,6 +8,8 @@
 //! inbox into its private `mailbox` when it looks for messages.
 
 pub mod copy;
+pub mod stack;
+pub use stack::Stack;
 
 use crate::heap::Heap;
 use crate::term::{atom, Atom, Term};
@@ -106,7 +108,7 @@ pub struct Process {
     pub handle: Arc<Handle>,
     pub heap: Heap,
     /// Stack frames: `[CP, y(N-1) .. y(0)]` per frame, top at the end.
-    pub stack: Vec<Term>,
+    pub stack: Stack,
     /// Received messages not yet removed, in arrival order.
     pub mailbox: VecDeque<Message>,
     /// Receive save pointer: index into `mailbox` of the next message
@@ -159,7 +161,7 @@ impl Process {
             pid,
             handle: Arc::new(Handle::new(pid)),
             heap: Heap::new(crate::heap::MIN_CHUNK),
-            stack: Vec::with_capacity(8),
+            stack: Stack::with_capacity(8),
             mailbox: VecDeque::new(),
             save: 0,
             dict: Vec::new(),

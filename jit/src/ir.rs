@@ -1,0 +1,124 @@
+//! The BEAM-shaped IR the runtime hands over: one [`Op`] per instruction
+//! of one Erlang function, in code order, so an op's index plus
+//! [`Function::start`] is the runtime's instruction index (ip).
+//!
+//! Ops name registers and immediates, never runtime types. An op the
+//! runtime has no inline form for is [`Op::Step`]: the compiled code calls
+//! the `step` helper, which runs that one instruction in the interpreter.
+//! Every inline op falls back to `step` for the same ip when its fast path
+//! does not apply (a bignum, a full heap chunk, an error to raise), so the
+//! interpreter stays the one definition of every instruction's semantics.
+
+/// A source operand.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Src {
+    X(u16),
+    Y(u16),
+    /// A term word (immediate, or a pointer into an immortal literal area).
+    Imm(u64),
+}
+
+/// A destination register.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Dst {
+    X(u16),
+    Y(u16),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TypeTest {
+    Integer,
+    Float,
+    Number,
+    Atom,
+    Nil,
+    List,
+    Cons,
+    Tuple,
+    Boolean,
+    Pid,
+    Port,
+    Reference,
+    Map,
+    Function,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cmp {
+    Lt,
+    Ge,
+    Eq,
+    Ne,
+    EqExact,
+    NeExact,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    IntDiv,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
+}
+
+/// Code indices (`fail`, `target`) are absolute ips in the same module.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// Run this instruction in the interpreter.
+    Step,
+    /// Nothing to do (function entry marker, no-ops).
+    Nop,
+    Move { src: Src, dst: Dst },
+    Swap { a: Dst, b: Dst },
+    Test { test: TypeTest, src: Src, fail: u32 },
+    Cmp { cmp: Cmp, a: Src, b: Src, fail: u32 },
+    IsTaggedTuple { src: Src, arity: u32, tag: u64, fail: u32 },
+    TestArity { src: Src, arity: u32, fail: u32 },
+    /// Immediate keys only, sorted by word.
+    SelectVal { src: Src, fail: u32, table: Vec<(u64, u32)> },
+    SelectArity { src: Src, fail: u32, table: Vec<(u32, u32)> },
+    Jump { target: u32 },
+    GetList { src: Src, head: Dst, tail: Dst },
+    GetHd { src: Src, dst: Dst },
+    GetTl { src: Src, dst: Dst },
+    GetTupleElement { src: Src, index: u32, dst: Dst },
+    PutList { head: Src, tail: Src, dst: Dst },
+    PutTuple { elems: Vec<Src>, dst: Dst },
+    /// Small-integer fast path; anything else (bignums, errors, the fail
+    /// label) through `step`.
+    Arith { op: Arith, a: Src, b: Src, dst: Dst },
+    TestHeap { need: u32 },
+    Allocate { stack: u32, heap: u32 },
+    Deallocate { n: u32 },
+    InitY { regs: Vec<u16> },
+    Call { arity: u32, target: u32 },
+    CallLast { arity: u32, target: u32, dealloc: u32 },
+    CallOnly { arity: u32, target: u32 },
+    Return,
+}
+
+/// One Erlang function.
+#[derive(Clone, Debug)]
+pub struct Function {
+    /// `module:function/arity`, for the perf map and dumps.
+    pub name: String,
+    pub module: u16,
+    /// The ip of `ops[0]`.
+    pub start: u32,
+    pub ops: Vec<Op>,
+}
+
+impl Function {
+    pub fn end(&self) -> u32 {
+        self.start + self.ops.len() as u32
+    }
+    pub fn contains(&self, ip: u32) -> bool {
+        ip >= self.start && ip < self.end()
+    }
+}

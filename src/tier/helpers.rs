@@ -1,0 +1,118 @@
+//! What compiled code calls back into, and the context block it runs with.
+//!
+//! `RtCtx` starts with the JIT's `abi::Ctx` (`#[repr(C)]`), so the pointer
+//! compiled code passes to a helper is also a pointer to the runtime's
+//! view: the process, the registers, the module, the pending outcome.
+
+use crate::heap::Heap;
+use crate::interp::{self, Outcome, Regs};
+use crate::process::{Process, Stack};
+use crate::term::{atom, Term};
+use beamz_cranelift::abi::{Ctx, Helpers, Layout};
+
+#[repr(C)]
+pub struct RtCtx {
+    pub abi: Ctx,
+    p: *mut Process,
+    regs: *mut Regs,
+    /// The module of the running compiled function.
+    mi: u16,
+    /// Set by a helper that ended the slice.
+    pub outcome: Option<Outcome>,
+}
+
+impl RtCtx {
+    pub fn new(p: &mut Process, regs: &mut Regs, mi: u16, reds: i64) -> RtCtx {
+        RtCtx {
+            abi: Ctx {
+                x: regs.x.as_mut_ptr() as *mut u64,
+                stack: &mut p.stack as *mut Stack as *mut u8,
+                heap: &mut p.heap as *mut Heap as *mut u8,
+                reds,
+                stack_limit: interp::max_process_words() as u64,
+                next: 0,
+                next_live: 0,
+            },
+            p,
+            regs,
+            mi,
+            outcome: None,
+        }
+    }
+}
+
+pub fn layout() -> Layout {
+    let s = Stack::ABI;
+    let h = Heap::ABI;
+    Layout {
+        stack_ptr: s.ptr as i32,
+        stack_len: s.len as i32,
+        stack_cap: s.cap as i32,
+        heap_top: h.top as i32,
+        heap_cur: h.cur as i32,
+        heap_cur_len: h.cur_len as i32,
+        heap_used_before: h.used_before as i32,
+        heap_budget: h.budget as i32,
+        heap_vheap: h.vheap as i32,
+        heap_vheap_budget: h.vheap_budget as i32,
+        gc_stress: cfg!(feature = "gc-stress"),
+        true_word: Term::atom(atom::TRUE).0,
+        false_word: Term::atom(atom::FALSE).0,
+    }
+}
+
+pub fn table() -> Helpers {
+    Helpers { step, yield_at }
+}
+
+/// Run the instruction at `ip` of the current module in the interpreter.
+///
+/// # Safety
+/// `ctx` is the `abi` field of a live `RtCtx` made by the trampoline.
+unsafe extern "C" fn step(ctx: *mut Ctx, ip: u64, _: u64) -> i64 {
+    // SAFETY: per the contract, `ctx` is the first field of an RtCtx whose
+    // process and registers are exclusively ours for this call.
+    let rt = unsafe { &mut *(ctx as *mut RtCtx) };
+    let (p, regs) = unsafe { (&mut *rt.p, &mut *rt.regs) };
+    p.resume = (rt.mi, ip as u32);
+    let mut reds = rt.abi.reds;
+    let o = interp::step(p, regs, &mut reds);
+    rt.abi.reds = reds;
+    match o {
+        Outcome::Stepped => {
+            let (m, i) = p.resume;
+            if m == rt.mi {
+                i as i64
+            } else {
+                -1
+            }
+        }
+        other => {
+            rt.outcome = Some(other);
+            -1
+        }
+    }
+}
+
+/// The slice is used up: save `live` registers, resume at `next` later.
+///
+/// # Safety
+/// As for `step`.
+unsafe extern "C" fn yield_at(ctx: *mut Ctx, next: u64, live: u64) -> i64 {
+    // SAFETY: as in `step`.
+    let rt = unsafe { &mut *(ctx as *mut RtCtx) };
+    let (p, regs) = unsafe { (&mut *rt.p, &mut *rt.regs) };
+    let o = interp::yield_at(p, &regs.x, (next >> 32) as u16, next as u32, live as u32);
+    rt.outcome = Some(o);
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helper_table_names() {
+        assert_eq!(beamz_cranelift::abi::HELPER_NAMES, &["step", "yield_at"]);
+    }
+}

@@ -1,0 +1,251 @@
+//! `Instr` → the JIT's IR, one op per instruction of a function.
+//!
+//! The inline forms cover what hot code runs most (moves, tests, compares,
+//! tuple and list access, construction, small-integer arithmetic, frames,
+//! local calls and returns); everything else becomes `Op::Step`, which the
+//! compiled code runs through the interpreter's own implementation.
+
+use crate::code::instr::{self as ins, Instr};
+use crate::code::Module;
+use beamz_cranelift::ir::{self, Op};
+
+fn src(s: ins::Src) -> ir::Src {
+    match s {
+        ins::Src::X(i) => ir::Src::X(i),
+        ins::Src::Y(i) => ir::Src::Y(i),
+        ins::Src::Lit(t) => ir::Src::Imm(t.0),
+    }
+}
+
+fn dst(d: ins::Dst) -> ir::Dst {
+    match d {
+        ins::Dst::X(i) => ir::Dst::X(i),
+        ins::Dst::Y(i) => ir::Dst::Y(i),
+    }
+}
+
+fn type_test(t: ins::TypeTest) -> Option<ir::TypeTest> {
+    use ins::TypeTest as T;
+    use ir::TypeTest as J;
+    Some(match t {
+        T::Integer => J::Integer,
+        T::Float => J::Float,
+        T::Number => J::Number,
+        T::Atom => J::Atom,
+        T::Pid => J::Pid,
+        T::Reference => J::Reference,
+        T::Port => J::Port,
+        T::Nil => J::Nil,
+        T::List => J::List,
+        T::NonemptyList => J::Cons,
+        T::Tuple => J::Tuple,
+        T::Boolean => J::Boolean,
+        T::Function => J::Function,
+        T::Map => J::Map,
+        // the bit-level view lives in the runtime
+        T::Binary | T::Bitstr => return None,
+    })
+}
+
+fn cmp(c: ins::Cmp) -> ir::Cmp {
+    match c {
+        ins::Cmp::Lt => ir::Cmp::Lt,
+        ins::Cmp::Ge => ir::Cmp::Ge,
+        ins::Cmp::Eq => ir::Cmp::Eq,
+        ins::Cmp::Ne => ir::Cmp::Ne,
+        ins::Cmp::EqExact => ir::Cmp::EqExact,
+        ins::Cmp::NeExact => ir::Cmp::NeExact,
+    }
+}
+
+fn arith(a: ins::ArithOp) -> ir::Arith {
+    use ins::ArithOp as A;
+    match a {
+        A::Add => ir::Arith::Add,
+        A::Sub => ir::Arith::Sub,
+        A::Mul => ir::Arith::Mul,
+        A::IntDiv => ir::Arith::IntDiv,
+        A::Rem => ir::Arith::Rem,
+        A::Band => ir::Arith::Band,
+        A::Bor => ir::Arith::Bor,
+        A::Bxor => ir::Arith::Bxor,
+        A::Bsl => ir::Arith::Bsl,
+        A::Bsr => ir::Arith::Bsr,
+    }
+}
+
+fn real(l: ins::Label) -> bool {
+    l != ins::NO_LABEL
+}
+
+/// One instruction's op.
+pub fn op(i: &Instr) -> Op {
+    match i {
+        Instr::Entry { .. } | Instr::Nop => Op::Nop,
+        Instr::Move { src: s, dst: d } => Op::Move {
+            src: src(*s),
+            dst: dst(*d),
+        },
+        Instr::Swap { a, b } => Op::Swap {
+            a: dst(*a),
+            b: dst(*b),
+        },
+        Instr::Test { test, fail, src: s } if real(*fail) => match type_test(*test) {
+            Some(t) => Op::Test {
+                test: t,
+                src: src(*s),
+                fail: *fail,
+            },
+            None => Op::Step,
+        },
+        Instr::Compare { cmp: c, fail, a, b } if real(*fail) => Op::Cmp {
+            cmp: cmp(*c),
+            a: src(*a),
+            b: src(*b),
+            fail: *fail,
+        },
+        Instr::IsTaggedTuple {
+            fail,
+            src: s,
+            arity,
+            tag,
+        } if real(*fail) && !tag.is_pointer() => Op::IsTaggedTuple {
+            src: src(*s),
+            arity: *arity,
+            tag: tag.0,
+            fail: *fail,
+        },
+        Instr::TestArity {
+            fail,
+            src: s,
+            arity,
+        } if real(*fail) => Op::TestArity {
+            src: src(*s),
+            arity: *arity,
+            fail: *fail,
+        },
+        Instr::SelectVal {
+            src: s,
+            fail,
+            table,
+        } if real(*fail) && table.iter().all(|(t, _)| !t.is_pointer()) => {
+            let mut t: Vec<(u64, u32)> = table.iter().map(|(t, l)| (t.0, *l)).collect();
+            t.sort_unstable();
+            Op::SelectVal {
+                src: src(*s),
+                fail: *fail,
+                table: t,
+            }
+        }
+        Instr::SelectArity {
+            src: s,
+            fail,
+            table,
+        } if real(*fail) => {
+            let mut t: Vec<(u32, u32)> = table.to_vec();
+            t.sort_unstable();
+            Op::SelectArity {
+                src: src(*s),
+                fail: *fail,
+                table: t,
+            }
+        }
+        Instr::Jump { target } => Op::Jump { target: *target },
+        Instr::GetList { src: s, head, tail } => Op::GetList {
+            src: src(*s),
+            head: dst(*head),
+            tail: dst(*tail),
+        },
+        Instr::GetHd { src: s, dst: d } => Op::GetHd {
+            src: src(*s),
+            dst: dst(*d),
+        },
+        Instr::GetTl { src: s, dst: d } => Op::GetTl {
+            src: src(*s),
+            dst: dst(*d),
+        },
+        Instr::GetTupleElement {
+            src: s,
+            index,
+            dst: d,
+        } => Op::GetTupleElement {
+            src: src(*s),
+            index: *index,
+            dst: dst(*d),
+        },
+        Instr::PutList { head, tail, dst: d } => Op::PutList {
+            head: src(*head),
+            tail: src(*tail),
+            dst: dst(*d),
+        },
+        Instr::PutTuple2 { dst: d, elems } if !elems.is_empty() && elems.len() < 256 => {
+            Op::PutTuple {
+                elems: elems.iter().map(|e| src(*e)).collect(),
+                dst: dst(*d),
+            }
+        }
+        Instr::Arith {
+            op: o,
+            a,
+            b,
+            dst: d,
+            ..
+        } => Op::Arith {
+            op: arith(*o),
+            a: src(*a),
+            b: src(*b),
+            dst: dst(*d),
+        },
+        Instr::TestHeap { heap, .. } => Op::TestHeap { need: *heap },
+        Instr::Allocate { stack, heap, .. } if *stack <= 32 => Op::Allocate {
+            stack: *stack,
+            heap: *heap,
+        },
+        Instr::Deallocate { n } | Instr::Trim { n } => Op::Deallocate { n: *n },
+        Instr::InitYregs { regs } => Op::InitY {
+            regs: regs.to_vec(),
+        },
+        Instr::Call { arity, target } => Op::Call {
+            arity: *arity,
+            target: *target,
+        },
+        Instr::CallLast {
+            arity,
+            target,
+            dealloc,
+        } => Op::CallLast {
+            arity: *arity,
+            target: *target,
+            dealloc: *dealloc,
+        },
+        Instr::CallOnly { arity, target } => Op::CallOnly {
+            arity: *arity,
+            target: *target,
+        },
+        Instr::Return => Op::Return,
+        _ => Op::Step,
+    }
+}
+
+/// The IR of function `func` of `m`: from its `FuncInfo` up to the next
+/// function (or the module's `IntCodeEnd`).
+pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
+    let fi = m.functions.get(func)?;
+    let end = match m.functions.get(func + 1) {
+        Some(next) => next.start,
+        None => m.code.len().saturating_sub(1) as u32,
+    };
+    let start = fi.start;
+    let code = m.code.get(start as usize..end as usize)?;
+    Some(ir::Function {
+        name: format!(
+            "{}:{}/{}",
+            crate::term::atom::name(m.name),
+            crate::term::atom::name(fi.name),
+            fi.arity
+        ),
+        module: m.index,
+        start,
+        ops: code.iter().map(op).collect(),
+    })
+}
