@@ -26,9 +26,9 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
-/// JIT tiers every program is run under.
-/// "tiered" and "eager" join this list when the JIT tier lands.
-const TIERS: &[&str] = &["off"];
+/// JIT tiers every program is run under. "tiered" runs with a threshold
+/// of 3 calls, so that programs cross between the tiers constantly.
+const TIERS: &[&str] = &["off", "eager", "tiered"];
 
 /// A single run is killed after this long.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -321,6 +321,11 @@ fn run_vm(name: &str, tier: &str, args: &[String]) -> io::Result<RunOutput> {
         .arg("run")
         .arg("--jit")
         .arg(tier)
+        .args(if tier == "tiered" {
+            &["--jit-threshold", "3"][..]
+        } else {
+            &[][..]
+        })
         .arg("-pa")
         .arg(&build)
         .arg(&beam)

@@ -14,12 +14,12 @@
 use crate::abi::*;
 use crate::ir::{Arith, Cmp, Dst, Function, Op, Src, TypeTest};
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{MemFlagsData, 
-    types, AbiParam, Block, BlockArg, InstBuilder, JumpTableData, SigRef, Signature,
+use cranelift_codegen::ir::{
+    types, AbiParam, Block, BlockArg, InstBuilder, JumpTableData, MemFlagsData, SigRef, Signature,
     Value,
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
-use cranelift_frontend::{FunctionBuilder, Variable};
+use cranelift_frontend::FunctionBuilder;
 
 const I64: types::Type = types::I64;
 const I32: types::Type = types::I32;
@@ -55,12 +55,18 @@ pub struct Gen<'a, 'f> {
     lay: Layout,
     helpers: Helpers,
     helper_sig: SigRef,
-    ctx: Variable,
-    xb: Variable,
-    sp: Variable,
-    hp: Variable,
+    // Defined in the entry block, which dominates every other block.
+    ctx: Value,
+    xb: Value,
+    sp: Value,
+    hp: Value,
+    /// step(ip): run the op at `ip` through the interpreter (every slow
+    /// path jumps here with its ip).
+    step_blk: Block,
     blocks: Vec<Block>,
     dispatch: Block,
+    /// local(ip): continue at `ip` of this module natively if it is ours.
+    local: Block,
     goto: Block,
     leave: Block,
     frontend: TargetFrontendConfig,
@@ -85,15 +91,22 @@ impl<'a, 'f> Gen<'a, 'f> {
         frontend: TargetFrontendConfig,
     ) -> Self {
         let helper_sig = b.import_signature(helper_signature(cc));
-        let ctx = b.declare_var(I64);
-        let xb = b.declare_var(I64);
-        let sp = b.declare_var(I64);
-        let hp = b.declare_var(I64);
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let ctx = b.block_params(entry)[0];
+        let xb = b.ins().load(I64, flags(), ctx, CTX_X);
+        let sp = b.ins().load(I64, flags(), ctx, CTX_STACK);
+        let hp = b.ins().load(I64, flags(), ctx, CTX_HEAP);
+        let step_blk = b.create_block();
+        b.append_block_param(step_blk, I64);
         let blocks = (0..f.ops.len()).map(|_| b.create_block()).collect();
         let dispatch = b.create_block();
         b.append_block_param(dispatch, I64);
         let goto = b.create_block();
         b.append_block_param(goto, I64);
+        let local = b.create_block();
+        b.append_block_param(local, I64);
         let leave = b.create_block();
         Gen {
             b,
@@ -105,8 +118,10 @@ impl<'a, 'f> Gen<'a, 'f> {
             xb,
             sp,
             hp,
+            step_blk,
             blocks,
             dispatch,
+            local,
             goto,
             leave,
             frontend,
@@ -116,18 +131,8 @@ impl<'a, 'f> Gen<'a, 'f> {
 
     /// Emit the whole function.
     pub fn emit(mut self) -> OpCounts {
-        let entry = self.b.create_block();
-        self.b.append_block_params_for_function_params(entry);
-        self.b.switch_to_block(entry);
-        let ctx = self.b.block_params(entry)[0];
+        let entry = self.b.current_block().expect("the entry block");
         let ip = self.b.block_params(entry)[1];
-        self.b.def_var(self.ctx, ctx);
-        let xb = self.b.ins().load(I64, flags(), ctx, CTX_X);
-        self.b.def_var(self.xb, xb);
-        let sp = self.b.ins().load(I64, flags(), ctx, CTX_STACK);
-        self.b.def_var(self.sp, sp);
-        let hp = self.b.ins().load(I64, flags(), ctx, CTX_HEAP);
-        self.b.def_var(self.hp, hp);
         let not_entry = self.b.create_block();
         let idx = self.b.ins().iadd_imm_s(ip, -(self.f.start as i64));
         self.br_table(idx, not_entry, &[]);
@@ -144,7 +149,7 @@ impl<'a, 'f> Gen<'a, 'f> {
         // goto(next): continue at (module << 32 | ip) via the trampoline.
         self.b.switch_to_block(self.goto);
         let next = self.b.block_params(self.goto)[0];
-        let ctx = self.b.use_var(self.ctx);
+        let ctx = self.ctx;
         self.b.ins().store(flags(), next, ctx, CTX_NEXT);
         let s = self.b.ins().iconst(I32, GOTO as i64);
         self.b.ins().return_(&[s]);
@@ -156,7 +161,18 @@ impl<'a, 'f> Gen<'a, 'f> {
         let nonneg = self.b.create_block();
         self.b.ins().brif(neg, self.leave, &[], nonneg, &[]);
         self.b.switch_to_block(nonneg);
-        self.local_or_goto(r);
+        self.b.ins().jump(self.local, &args(&[r]));
+
+        self.b.switch_to_block(self.local);
+        let ip = self.b.block_params(self.local)[0];
+        self.local_or_goto(ip);
+
+        // step(ip)
+        self.b.switch_to_block(self.step_blk);
+        let ip = self.b.block_params(self.step_blk)[0];
+        let z = self.b.ins().iconst(I64, 0);
+        let r = self.call_helper(self.helpers.step, ip, z);
+        self.b.ins().jump(self.dispatch, &args(&[r]));
 
         for i in 0..self.f.ops.len() {
             self.b.switch_to_block(self.blocks[i]);
@@ -208,7 +224,7 @@ impl<'a, 'f> Gen<'a, 'f> {
     // ---- small pieces ----
 
     fn ctxv(&mut self) -> Value {
-        self.b.use_var(self.ctx)
+        self.ctx
     }
 
     fn call_helper(&mut self, f: HelperFn, a: Value, b2: Value) -> Value {
@@ -235,9 +251,7 @@ impl<'a, 'f> Gen<'a, 'f> {
 
     fn emit_step(&mut self, ip: u32) {
         let a = self.b.ins().iconst(I64, ip as i64);
-        let z = self.b.ins().iconst(I64, 0);
-        let r = self.call_helper(self.helpers.step, a, z);
-        self.b.ins().jump(self.dispatch, &args(&[r]));
+        self.b.ins().jump(self.step_blk, &args(&[a]));
     }
 
     /// Continue at absolute ip `l` of this module.
@@ -278,7 +292,7 @@ impl<'a, 'f> Gen<'a, 'f> {
 
     /// Address of y(i), or to `slow` when the frame has no such slot.
     fn y_addr(&mut self, i: u16, slow: Block) -> Value {
-        let sp = self.b.use_var(self.sp);
+        let sp = self.sp;
         let len = self.load_field(sp, self.lay.stack_len);
         let ok = self
             .b
@@ -294,7 +308,7 @@ impl<'a, 'f> Gen<'a, 'f> {
     fn load_src(&mut self, s: Src, slow: Block) -> Value {
         match s {
             Src::X(i) => {
-                let xb = self.b.use_var(self.xb);
+                let xb = self.xb;
                 self.b.ins().load(I64, flags(), xb, 8 * i as i32)
             }
             Src::Y(i) => {
@@ -309,7 +323,7 @@ impl<'a, 'f> Gen<'a, 'f> {
     fn dst_addr(&mut self, d: Dst, slow: Block) -> Value {
         match d {
             Dst::X(i) => {
-                let xb = self.b.use_var(self.xb);
+                let xb = self.xb;
                 self.b.ins().iadd_imm_s(xb, 8 * i as i64)
             }
             Dst::Y(i) => self.y_addr(i, slow),
@@ -351,7 +365,11 @@ impl<'a, 'f> Gen<'a, 'f> {
 
     /// `v` is boxed and its header satisfies `pred(header)`; the header
     /// is only loaded for boxed words.
-    fn boxed_header_test(&mut self, v: Value, pred: impl FnOnce(&mut Self, Value) -> Value) -> Value {
+    fn boxed_header_test(
+        &mut self,
+        v: Value,
+        pred: impl FnOnce(&mut Self, Value) -> Value,
+    ) -> Value {
         let isb = self.has_tag(v, TAG_BOXED);
         let hdr_blk = self.b.create_block();
         let join = self.b.create_block();
@@ -410,9 +428,9 @@ impl<'a, 'f> Gen<'a, 'f> {
             TypeTest::Reference => {
                 self.boxed_header_test(v, |g, h| g.header_kind_in(h, &[KIND_REF]))
             }
-            TypeTest::Map => self.boxed_header_test(v, |g, h| {
-                g.header_kind_in(h, &[KIND_MAP, KIND_HASH_MAP])
-            }),
+            TypeTest::Map => {
+                self.boxed_header_test(v, |g, h| g.header_kind_in(h, &[KIND_MAP, KIND_HASH_MAP]))
+            }
             TypeTest::Function => self.boxed_header_test(v, |g, h| {
                 g.header_kind_in(h, &[KIND_CLOSURE, KIND_EXPORT_FUN])
             }),
@@ -465,7 +483,7 @@ impl<'a, 'f> Gen<'a, 'f> {
         if self.lay.gc_stress {
             return self.b.ins().iconst(types::I8, 1);
         }
-        let hp = self.b.use_var(self.hp);
+        let hp = self.hp;
         let ub = self.load_field(hp, self.lay.heap_used_before);
         let top = self.load_field(hp, self.lay.heap_top);
         let used = self.b.ins().iadd(ub, top);
@@ -480,7 +498,7 @@ impl<'a, 'f> Gen<'a, 'f> {
 
     /// Bump-allocate `n` words in the current chunk, or go to `slow`.
     fn alloc(&mut self, n: u32, slow: Block) -> Value {
-        let hp = self.b.use_var(self.hp);
+        let hp = self.hp;
         let top = self.load_field(hp, self.lay.heap_top);
         let len = self.load_field(hp, self.lay.heap_cur_len);
         let room = self.b.ins().isub(len, top);
@@ -517,12 +535,12 @@ impl<'a, 'f> Gen<'a, 'f> {
     }
 
     fn set_stack_len(&mut self, len: Value) {
-        let sp = self.b.use_var(self.sp);
+        let sp = self.sp;
         self.b.ins().store(flags(), len, sp, self.lay.stack_len);
     }
 
     fn stack_len(&mut self) -> Value {
-        let sp = self.b.use_var(self.sp);
+        let sp = self.sp;
         self.load_field(sp, self.lay.stack_len)
     }
 
@@ -577,7 +595,8 @@ impl<'a, 'f> Gen<'a, 'f> {
             } => {
                 let slow = self.slow_block(ip);
                 let v = self.load_src(*src, slow);
-                let want = (TAG_HEADER_MIN << 48) | (KIND_TUPLE << HEADER_KIND_SHIFT) | *arity as u64;
+                let want =
+                    (TAG_HEADER_MIN << 48) | (KIND_TUPLE << HEADER_KIND_SHIFT) | *arity as u64;
                 let tag = *tag;
                 let c = self.boxed_header_test(v, |g, h| {
                     let same = g.b.ins().icmp_imm_s(IntCC::Equal, h, want as i64);
@@ -601,7 +620,8 @@ impl<'a, 'f> Gen<'a, 'f> {
             Op::TestArity { src, arity, fail } => {
                 let slow = self.slow_block(ip);
                 let v = self.load_src(*src, slow);
-                let want = (TAG_HEADER_MIN << 48) | (KIND_TUPLE << HEADER_KIND_SHIFT) | *arity as u64;
+                let want =
+                    (TAG_HEADER_MIN << 48) | (KIND_TUPLE << HEADER_KIND_SHIFT) | *arity as u64;
                 let c = self.boxed_header_test(v, |g, h| {
                     g.b.ins().icmp_imm_s(IntCC::Equal, h, want as i64)
                 });
@@ -692,7 +712,8 @@ impl<'a, 'f> Gen<'a, 'f> {
                 }
                 let da = self.dst_addr(*dst, slow);
                 let p = self.alloc(1 + elems.len() as u32, slow);
-                let hdr = (TAG_HEADER_MIN << 48) | (KIND_TUPLE << HEADER_KIND_SHIFT) | elems.len() as u64;
+                let hdr =
+                    (TAG_HEADER_MIN << 48) | (KIND_TUPLE << HEADER_KIND_SHIFT) | elems.len() as u64;
                 let hv = self.b.ins().iconst(I64, hdr as i64);
                 self.b.ins().store(flags(), hv, p, 0);
                 for (i, v) in vals.into_iter().enumerate() {
@@ -716,7 +737,7 @@ impl<'a, 'f> Gen<'a, 'f> {
                 let ok = self.b.ins().bxor_imm_s(w, 1);
                 self.guard(ok, slow);
                 let len = self.stack_len();
-                let sp = self.b.use_var(self.sp);
+                let sp = self.sp;
                 let cap = self.load_field(sp, self.lay.stack_cap);
                 let nl = self.b.ins().iadd_imm_s(len, *stack as i64);
                 let fits = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, nl, cap);
@@ -758,7 +779,7 @@ impl<'a, 'f> Gen<'a, 'f> {
                 let w = self.wants_gc(0);
                 let ok = self.b.ins().bxor_imm_s(w, 1);
                 self.guard(ok, slow);
-                let sp = self.b.use_var(self.sp);
+                let sp = self.sp;
                 let cap = self.load_field(sp, self.lay.stack_cap);
                 let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
                 self.guard(room, slow);
@@ -807,7 +828,7 @@ impl<'a, 'f> Gen<'a, 'f> {
         let len = self.stack_len();
         let ne = self.b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
         self.guard(ne, slow);
-        let sp = self.b.use_var(self.sp);
+        let sp = self.sp;
         let ptr = self.load_field(sp, self.lay.stack_ptr);
         let off = self.b.ins().ishl_imm_s(len, 3);
         let top = self.b.ins().iadd(ptr, off);
@@ -843,7 +864,7 @@ impl<'a, 'f> Gen<'a, 'f> {
         self.b.ins().jump(self.goto, &args(&[next]));
         self.b.switch_to_block(local);
         let rip = self.b.ins().band_imm_s(next, 0xFFFF_FFFF);
-        self.local_or_goto(rip);
+        self.b.ins().jump(self.local, &args(&[rip]));
     }
 
     /// Jump to the label of `v` in `table` (sorted by key), else `fail`.
@@ -863,7 +884,10 @@ impl<'a, 'f> Gen<'a, 'f> {
         }
         let mid = table.len() / 2;
         let k = table[mid].0;
-        let lt = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, v, k as i64);
+        let lt = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::UnsignedLessThan, v, k as i64);
         let lo = self.b.create_block();
         let hi = self.b.create_block();
         self.b.ins().brif(lt, lo, &[], hi, &[]);
@@ -991,7 +1015,10 @@ impl<'a, 'f> Gen<'a, 'f> {
                         r
                     }
                     Arith::Bsr => {
-                        let nonneg = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
+                        let nonneg = self
+                            .b
+                            .ins()
+                            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
                         self.guard(nonneg, slow);
                         let c63 = self.b.ins().iconst(I64, 63);
                         let s = self.b.ins().umin(y, c63);

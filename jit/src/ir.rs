@@ -74,32 +74,111 @@ pub enum Op {
     Step,
     /// Nothing to do (function entry marker, no-ops).
     Nop,
-    Move { src: Src, dst: Dst },
-    Swap { a: Dst, b: Dst },
-    Test { test: TypeTest, src: Src, fail: u32 },
-    Cmp { cmp: Cmp, a: Src, b: Src, fail: u32 },
-    IsTaggedTuple { src: Src, arity: u32, tag: u64, fail: u32 },
-    TestArity { src: Src, arity: u32, fail: u32 },
+    Move {
+        src: Src,
+        dst: Dst,
+    },
+    Swap {
+        a: Dst,
+        b: Dst,
+    },
+    Test {
+        test: TypeTest,
+        src: Src,
+        fail: u32,
+    },
+    Cmp {
+        cmp: Cmp,
+        a: Src,
+        b: Src,
+        fail: u32,
+    },
+    IsTaggedTuple {
+        src: Src,
+        arity: u32,
+        tag: u64,
+        fail: u32,
+    },
+    TestArity {
+        src: Src,
+        arity: u32,
+        fail: u32,
+    },
     /// Immediate keys only, sorted by word.
-    SelectVal { src: Src, fail: u32, table: Vec<(u64, u32)> },
-    SelectArity { src: Src, fail: u32, table: Vec<(u32, u32)> },
-    Jump { target: u32 },
-    GetList { src: Src, head: Dst, tail: Dst },
-    GetHd { src: Src, dst: Dst },
-    GetTl { src: Src, dst: Dst },
-    GetTupleElement { src: Src, index: u32, dst: Dst },
-    PutList { head: Src, tail: Src, dst: Dst },
-    PutTuple { elems: Vec<Src>, dst: Dst },
+    SelectVal {
+        src: Src,
+        fail: u32,
+        table: Vec<(u64, u32)>,
+    },
+    SelectArity {
+        src: Src,
+        fail: u32,
+        table: Vec<(u32, u32)>,
+    },
+    Jump {
+        target: u32,
+    },
+    GetList {
+        src: Src,
+        head: Dst,
+        tail: Dst,
+    },
+    GetHd {
+        src: Src,
+        dst: Dst,
+    },
+    GetTl {
+        src: Src,
+        dst: Dst,
+    },
+    GetTupleElement {
+        src: Src,
+        index: u32,
+        dst: Dst,
+    },
+    PutList {
+        head: Src,
+        tail: Src,
+        dst: Dst,
+    },
+    PutTuple {
+        elems: Vec<Src>,
+        dst: Dst,
+    },
     /// Small-integer fast path; anything else (bignums, errors, the fail
     /// label) through `step`.
-    Arith { op: Arith, a: Src, b: Src, dst: Dst },
-    TestHeap { need: u32 },
-    Allocate { stack: u32, heap: u32 },
-    Deallocate { n: u32 },
-    InitY { regs: Vec<u16> },
-    Call { arity: u32, target: u32 },
-    CallLast { arity: u32, target: u32, dealloc: u32 },
-    CallOnly { arity: u32, target: u32 },
+    Arith {
+        op: Arith,
+        a: Src,
+        b: Src,
+        dst: Dst,
+    },
+    TestHeap {
+        need: u32,
+    },
+    Allocate {
+        stack: u32,
+        heap: u32,
+    },
+    Deallocate {
+        n: u32,
+    },
+    InitY {
+        regs: Vec<u16>,
+    },
+    Call {
+        arity: u32,
+        target: u32,
+    },
+    CallLast {
+        arity: u32,
+        target: u32,
+        dealloc: u32,
+    },
+    CallOnly {
+        arity: u32,
+        target: u32,
+    },
     Return,
 }
 

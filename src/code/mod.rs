@@ -375,7 +375,9 @@ fn fast_table() -> &'static [std::sync::atomic::AtomicPtr<Module>] {
 /// The module at `index`, if installed.
 #[inline]
 pub fn module_ref(index: u16) -> Option<&'static Module> {
-    let p = fast_table().get(index as usize)?.load(AtomicOrdering::Acquire);
+    let p = fast_table()
+        .get(index as usize)?
+        .load(AtomicOrdering::Acquire);
     // SAFETY: a non-null entry points into an Arc<Module> the registry
     // holds forever (modules are never removed), published with Release
     // after the module was fully built.

@@ -17,8 +17,8 @@ mod exception;
 pub mod maps;
 
 use crate::bif::{Class, Exc};
-use crate::code::instr::*;
 use crate::code;
+use crate::code::instr::*;
 use crate::process::Process;
 use crate::term::{atom, order, Term};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -1415,7 +1415,13 @@ fn dst_src(d: Dst) -> Src {
 }
 
 #[cold]
-pub(crate) fn yield_at(p: &mut Process, x: &[Term; X_REGS], mi: u16, ip: u32, live: u32) -> Outcome {
+pub(crate) fn yield_at(
+    p: &mut Process,
+    x: &[Term; X_REGS],
+    mi: u16,
+    ip: u32,
+    live: u32,
+) -> Outcome {
     let live = (live as usize).min(X_REGS);
     p.saved_x.clear();
     p.saved_x.extend_from_slice(&x[..live]);

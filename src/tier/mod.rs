@@ -250,7 +250,11 @@ mod tests {
             (Kind::HashMap, abi::KIND_HASH_MAP),
         ] {
             let h = Header::new(k, 7).0;
-            assert_eq!(h >> abi::HEADER_KIND_SHIFT & abi::HEADER_KIND_MASK, v, "{k:?}");
+            assert_eq!(
+                h >> abi::HEADER_KIND_SHIFT & abi::HEADER_KIND_MASK,
+                v,
+                "{k:?}"
+            );
             assert_eq!(h & abi::HEADER_SIZE_MASK, 7);
             assert_eq!(h >> abi::TAG_SHIFT, abi::TAG_HEADER_MIN);
         }
