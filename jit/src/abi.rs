@@ -24,6 +24,8 @@ pub struct Ctx {
     /// Stack words past which a call goes to the interpreter (which kills
     /// the process with `system_limit`).
     pub stack_limit: u64,
+    /// The scheduler's float registers (`F_REGS` f64s).
+    pub f: *mut f64,
     /// With status [`GOTO`]: continue at `(module << 32) | ip` ...
     pub next: u64,
     /// ... with this many live x registers.
@@ -35,6 +37,7 @@ pub const CTX_STACK: i32 = std::mem::offset_of!(Ctx, stack) as i32;
 pub const CTX_HEAP: i32 = std::mem::offset_of!(Ctx, heap) as i32;
 pub const CTX_REDS: i32 = std::mem::offset_of!(Ctx, reds) as i32;
 pub const CTX_STACK_LIMIT: i32 = std::mem::offset_of!(Ctx, stack_limit) as i32;
+pub const CTX_F: i32 = std::mem::offset_of!(Ctx, f) as i32;
 pub const CTX_NEXT: i32 = std::mem::offset_of!(Ctx, next) as i32;
 pub const CTX_NEXT_LIVE: i32 = std::mem::offset_of!(Ctx, next_live) as i32;
 

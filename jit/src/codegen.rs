@@ -12,7 +12,7 @@
 //! collection inside a helper moves nothing compiled code still holds.
 
 use crate::abi::*;
-use crate::ir::{Arith, Cmp, Dst, Function, Op, Src, TypeTest};
+use crate::ir::{Arith, Cmp, Dst, FloatOp, Function, Op, Src, TypeTest};
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
     types, AbiParam, Block, BlockArg, InstBuilder, JumpTableData, MemFlagsData, SigRef, Signature,
@@ -60,6 +60,7 @@ pub struct Gen<'a, 'f> {
     xb: Value,
     sp: Value,
     hp: Value,
+    fb: Value,
     /// step(ip): run the op at `ip` through the interpreter (every slow
     /// path jumps here with its ip).
     step_blk: Block,
@@ -98,6 +99,7 @@ impl<'a, 'f> Gen<'a, 'f> {
         let xb = b.ins().load(I64, flags(), ctx, CTX_X);
         let sp = b.ins().load(I64, flags(), ctx, CTX_STACK);
         let hp = b.ins().load(I64, flags(), ctx, CTX_HEAP);
+        let fb = b.ins().load(I64, flags(), ctx, CTX_F);
         let step_blk = b.create_block();
         b.append_block_param(step_blk, I64);
         let blocks = (0..f.ops.len()).map(|_| b.create_block()).collect();
@@ -118,6 +120,7 @@ impl<'a, 'f> Gen<'a, 'f> {
             xb,
             sp,
             hp,
+            fb,
             step_blk,
             blocks,
             dispatch,
@@ -724,6 +727,86 @@ impl<'a, 'f> Gen<'a, 'f> {
                 self.jump_to(ip + 1);
             }
             Op::Arith { op, a, b, dst } => self.arith(ip, *op, *a, *b, *dst),
+            Op::FMoveIn { src, fr } => {
+                let slow = self.slow_block(ip);
+                let v = self.load_src(*src, slow);
+                let isf = self.is_float(v);
+                let z = self.b.ins().iconst(I64, 0);
+                let w = self.b.ins().select(isf, v, z);
+                self.b.ins().store(flags(), w, self.fb, 8 * *fr as i32);
+                self.jump_to(ip + 1);
+            }
+            Op::FMoveOut { fr, dst } => {
+                let slow = self.slow_block(ip);
+                let da = self.dst_addr(*dst, slow);
+                let w = self.b.ins().load(I64, flags(), self.fb, 8 * *fr as i32);
+                self.store(da, w);
+                self.jump_to(ip + 1);
+            }
+            Op::FMove { from, to } => {
+                let w = self.b.ins().load(I64, flags(), self.fb, 8 * *from as i32);
+                self.b.ins().store(flags(), w, self.fb, 8 * *to as i32);
+                self.jump_to(ip + 1);
+            }
+            Op::FConv { src, fr } => {
+                let slow = self.slow_block(ip);
+                let v = self.load_src(*src, slow);
+                let isf = self.is_float(v);
+                let fl = self.b.create_block();
+                let notf = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.append_block_param(done, types::F64);
+                self.b.ins().brif(isf, fl, &[], notf, &[]);
+                self.b.switch_to_block(fl);
+                let f = self.b.ins().bitcast(types::F64, MemFlagsData::new(), v);
+                self.b.ins().jump(done, &args(&[f]));
+                self.b.switch_to_block(notf);
+                let iss = self.is_small(v);
+                self.guard(iss, slow);
+                let i = self.untag(v);
+                let f = self.b.ins().fcvt_from_sint(types::F64, i);
+                self.b.ins().jump(done, &args(&[f]));
+                self.b.switch_to_block(done);
+                let f = self.b.block_params(done)[0];
+                self.b.ins().store(flags(), f, self.fb, 8 * *fr as i32);
+                self.jump_to(ip + 1);
+            }
+            Op::FArith { op, a, b, dst } => {
+                let slow = self.slow_block(ip);
+                let fa = self
+                    .b
+                    .ins()
+                    .load(types::F64, flags(), self.fb, 8 * *a as i32);
+                let fbv = self
+                    .b
+                    .ins()
+                    .load(types::F64, flags(), self.fb, 8 * *b as i32);
+                let r = match op {
+                    FloatOp::Add => self.b.ins().fadd(fa, fbv),
+                    FloatOp::Sub => self.b.ins().fsub(fa, fbv),
+                    FloatOp::Mul => self.b.ins().fmul(fa, fbv),
+                    FloatOp::Div => self.b.ins().fdiv(fa, fbv),
+                };
+                // finite: the exponent bits are not all ones
+                let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+                let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
+                let fin = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
+                self.guard(fin, slow);
+                self.b.ins().store(flags(), r, self.fb, 8 * *dst as i32);
+                self.jump_to(ip + 1);
+            }
+            Op::FNegate { a, dst } => {
+                let fa = self
+                    .b
+                    .ins()
+                    .load(types::F64, flags(), self.fb, 8 * *a as i32);
+                let r = self.b.ins().fneg(fa);
+                self.b.ins().store(flags(), r, self.fb, 8 * *dst as i32);
+                self.jump_to(ip + 1);
+            }
             Op::TestHeap { need } => {
                 let slow = self.slow_block(ip);
                 let w = self.wants_gc(*need);

@@ -54,6 +54,14 @@ pub enum Cmp {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Arith {
     Add,
     Sub,
@@ -155,6 +163,35 @@ pub enum Op {
     },
     TestHeap {
         need: u32,
+    },
+    /// Float registers: a float term's value (0.0 for anything else).
+    FMoveIn {
+        src: Src,
+        fr: u16,
+    },
+    FMoveOut {
+        fr: u16,
+        dst: Dst,
+    },
+    FMove {
+        from: u16,
+        to: u16,
+    },
+    /// A float or small integer as a float (bignums and errors: `step`).
+    FConv {
+        src: Src,
+        fr: u16,
+    },
+    /// A non-finite result goes through `step` (which raises badarith).
+    FArith {
+        op: FloatOp,
+        a: u16,
+        b: u16,
+        dst: u16,
+    },
+    FNegate {
+        a: u16,
+        dst: u16,
     },
     Allocate {
         stack: u32,

@@ -319,17 +319,20 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
         };
         let code = &module.code[..];
         let flow: Flow = 'inner: loop {
+            let Some(ins) = code.get(ip as usize) else {
+                break 'inner err(Term::atom(atom::BADARG));
+            };
             if STEP {
-                if stepped {
+                // Hand back to compiled code at the next instruction it
+                // has an inline form for (runs of stepped instructions,
+                // such as a receive loop, stay here).
+                if stepped && crate::tier::translate::is_inline(ins) {
                     p.resume = (mi, ip);
                     *reds_io = reds;
                     return Outcome::Stepped;
                 }
                 stepped = true;
             }
-            let Some(ins) = code.get(ip as usize) else {
-                break 'inner err(Term::atom(atom::BADARG));
-            };
             match ins {
                 Instr::Entry { func } => {
                     if !STEP

@@ -26,6 +26,7 @@ impl RtCtx {
         RtCtx {
             abi: Ctx {
                 x: regs.x.as_mut_ptr() as *mut u64,
+                f: regs.f.as_mut_ptr(),
                 stack: &mut p.stack as *mut Stack as *mut u8,
                 heap: &mut p.heap as *mut Heap as *mut u8,
                 reds,

@@ -74,6 +74,10 @@ fn arith(a: ins::ArithOp) -> ir::Arith {
     }
 }
 
+fn freg(r: u16) -> bool {
+    (r as usize) < ins::F_REGS
+}
+
 fn real(l: ins::Label) -> bool {
     l != ins::NO_LABEL
 }
@@ -197,6 +201,39 @@ pub fn op(i: &Instr) -> Op {
             dst: dst(*d),
         },
         Instr::TestHeap { heap, .. } => Op::TestHeap { need: *heap },
+        Instr::FMoveIn { src: s, fr } if freg(*fr) => Op::FMoveIn {
+            src: src(*s),
+            fr: *fr,
+        },
+        Instr::FMoveOut { fr, dst: d } if freg(*fr) => Op::FMoveOut {
+            fr: *fr,
+            dst: dst(*d),
+        },
+        Instr::FMoveF { from, to } if freg(*from) && freg(*to) => Op::FMove {
+            from: *from,
+            to: *to,
+        },
+        Instr::FConv { src: s, fr } if freg(*fr) => Op::FConv {
+            src: src(*s),
+            fr: *fr,
+        },
+        Instr::FArith {
+            op: o,
+            a,
+            b,
+            dst: d,
+        } if freg(*a) && freg(*b) && freg(*d) => Op::FArith {
+            op: match o {
+                ins::FloatOp::Add => ir::FloatOp::Add,
+                ins::FloatOp::Sub => ir::FloatOp::Sub,
+                ins::FloatOp::Mul => ir::FloatOp::Mul,
+                ins::FloatOp::Div => ir::FloatOp::Div,
+            },
+            a: *a,
+            b: *b,
+            dst: *d,
+        },
+        Instr::FNegate { a, dst: d } if freg(*a) && freg(*d) => Op::FNegate { a: *a, dst: *d },
         Instr::Allocate { stack, heap, .. } if *stack <= 32 => Op::Allocate {
             stack: *stack,
             heap: *heap,
@@ -248,4 +285,47 @@ pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
         start,
         ops: code.iter().map(op).collect(),
     })
+}
+
+/// Does the JIT compile `i` inline? (The interpreter, stepping for
+/// compiled code, keeps going through instructions that would come back
+/// to it anyway.) Must agree with [`op`] up to performance only.
+#[inline]
+pub fn is_inline(i: &Instr) -> bool {
+    matches!(
+        i,
+        Instr::Entry { .. }
+            | Instr::Nop
+            | Instr::Move { .. }
+            | Instr::Swap { .. }
+            | Instr::Test { .. }
+            | Instr::Compare { .. }
+            | Instr::IsTaggedTuple { .. }
+            | Instr::TestArity { .. }
+            | Instr::SelectVal { .. }
+            | Instr::SelectArity { .. }
+            | Instr::Jump { .. }
+            | Instr::GetList { .. }
+            | Instr::GetHd { .. }
+            | Instr::GetTl { .. }
+            | Instr::GetTupleElement { .. }
+            | Instr::PutList { .. }
+            | Instr::PutTuple2 { .. }
+            | Instr::Arith { .. }
+            | Instr::TestHeap { .. }
+            | Instr::Allocate { .. }
+            | Instr::Deallocate { .. }
+            | Instr::Trim { .. }
+            | Instr::InitYregs { .. }
+            | Instr::Call { .. }
+            | Instr::CallLast { .. }
+            | Instr::CallOnly { .. }
+            | Instr::Return
+            | Instr::FMoveIn { .. }
+            | Instr::FMoveOut { .. }
+            | Instr::FMoveF { .. }
+            | Instr::FConv { .. }
+            | Instr::FArith { .. }
+            | Instr::FNegate { .. }
+    )
 }
