@@ -533,7 +533,20 @@ fn is_process_alive1(p: &mut Process, a: &[Term]) -> R {
         return Err(Exc::badarg());
     }
     let pid = a[0].pid_value();
-    Ok(Term::bool(pid == p.pid || vm::handle_of(pid).is_some()))
+    if pid == p.pid {
+        return Ok(Term::bool(true));
+    }
+    let Some(h) = vm::handle_of(pid) else {
+        return Ok(Term::bool(false));
+    };
+    // OTP answers after the target has handled every signal the caller
+    // sent before: a `kill` exit signal still queued from us means dead.
+    let me = p.self_term();
+    let killed = lock(&h.inbox).signals.iter().any(|s| {
+        matches!(s, Signal::Exit { from, reason, .. }
+            if *from == me && reason.term == Term::atom(atom::KILL))
+    });
+    Ok(Term::bool(!killed))
 }
 
 fn register2(p: &mut Process, a: &[Term]) -> R {
