@@ -30,7 +30,7 @@ enum Cmd {
     /// Run FILE's main/1 (with ARGS as strings) or main/0, then halt.
     Run {
         /// Execution tier.
-        #[arg(long, value_enum, default_value = "off")]
+        #[arg(long, value_enum, default_value = "tiered")]
         jit: Jit,
         /// Calls before `--jit tiered` compiles a function.
         #[arg(long, value_name = "N", default_value_t = beamz::tier::DEFAULT_THRESHOLD)]
