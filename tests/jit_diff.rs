@@ -17,6 +17,7 @@
 //! Environment:
 //! * `JIT_DIFF_SEEDS=N` — number of programs (default 12);
 //! * `JIT_DIFF_SEED=S` — first seed (default 1); seeds S, S+1, ... are used.
+//! * `JIT_DIFF_KEEP=1` — keep the generated programs even when all pass.
 //!
 //! A failure names the seed, the generated file (kept in
 //! `$CARGO_TARGET_TMPDIR/jit_diff/...`), the commands to reproduce it, and the
@@ -41,8 +42,13 @@ const VM: &str = env!("CARGO_BIN_EXE_beamz-jit");
 /// A single run (erl or the VM) is killed after this long.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Programs checked in parallel.
-const THREADS: usize = 3;
+/// Programs checked in parallel: one per core, at least 2, at most 4.
+fn threads() -> usize {
+    thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(2, 4)
+}
 
 const DEFAULT_SEEDS: u64 = 12;
 const DEFAULT_SEED: u64 = 1;
@@ -105,19 +111,32 @@ fn require_otp() {
     }
 }
 
-/// A fresh directory for one test's programs.
+/// A fresh directory for one run of one test: `jit_diff/SUB-PID`, so that
+/// concurrent runs (two `cargo test`s) never touch each other's files.
+/// Directories left by runs whose process is gone are removed first (a
+/// failing run keeps its directory for reproduction until then).
 fn work_dir(sub: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("jit_diff")
-        .join(sub);
-    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
-    for e in fs::read_dir(&dir).unwrap().flatten() {
-        let p = e.path();
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with("jd_") && (name.ends_with(".erl") || name.ends_with(".beam")) {
-            let _ = fs::remove_file(&p);
+    let parent = Path::new(env!("CARGO_TARGET_TMPDIR")).join("jit_diff");
+    fs::create_dir_all(&parent)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+    if Path::new("/proc/self").exists() {
+        for e in fs::read_dir(&parent).unwrap().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stale = name
+                .strip_prefix(sub)
+                .and_then(|r| r.strip_prefix('-'))
+                .and_then(|pid| pid.parse::<u32>().ok())
+                .map_or(false, |pid| {
+                    !Path::new("/proc").join(pid.to_string()).exists()
+                });
+            if stale {
+                let _ = fs::remove_dir_all(e.path());
+            }
         }
     }
+    let dir = parent.join(format!("{sub}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
     dir
 }
 
@@ -229,6 +248,11 @@ fn diff(a_name: &str, a: &[u8], b_name: &str, b: &[u8]) -> String {
     s
 }
 
+/// The first `n` lines of `text`.
+fn head(text: &str, n: usize) -> String {
+    text.lines().take(n).map(|l| format!("{l}\n")).collect()
+}
+
 fn stderr_head(name: &str, stderr: &[u8]) -> String {
     if stderr.is_empty() {
         return String::new();
@@ -273,14 +297,18 @@ fn check_seed(seed: u64, dir: &Path, tiers: &[Tier]) -> Outcome {
     fs::write(&erl_file, gen::program(seed))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", erl_file.display()));
 
-    let c = run(Command::new("erlc").arg("-o").arg(dir).arg(&erl_file));
+    let c = run(Command::new("erlc")
+        .arg("-W0")
+        .arg("-o")
+        .arg(dir)
+        .arg(&erl_file));
     if c.code != Some(0) || !beam.exists() {
         out.problems.push(format!(
             "GENERATOR BUG: erlc failed ({}) on {}:\n{}{}",
             c.how,
             erl_file.display(),
-            String::from_utf8_lossy(&c.stdout),
-            String::from_utf8_lossy(&c.stderr)
+            head(&String::from_utf8_lossy(&c.stdout), 30),
+            head(&String::from_utf8_lossy(&c.stderr), 10)
         ));
         out.secs = start.elapsed().as_secs_f64();
         return out;
@@ -373,7 +401,7 @@ fn check_all(sub: &str, tiers: &[Tier]) {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Outcome>> = Mutex::new(Vec::new());
     thread::scope(|s| {
-        for _ in 0..THREADS.min(seeds.len()) {
+        for _ in 0..threads().min(seeds.len()) {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(&seed) = seeds.get(i) else { break };
@@ -429,6 +457,9 @@ fn check_all(sub: &str, tiers: &[Tier]) {
     );
     if failed.is_empty() {
         println!("{summary}");
+        if std::env::var_os("JIT_DIFF_KEEP").is_none() {
+            let _ = fs::remove_dir_all(&dir);
+        }
         return;
     }
     println!("{report}\n{summary}");

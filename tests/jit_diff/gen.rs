@@ -20,6 +20,26 @@
 //!
 //! The PRNG is a self-contained xorshift64*, so the same seed gives the same
 //! program on every machine and Rust version.
+//!
+//! # VM bugs avoided
+//!
+//! Where `beamz-jit --jit off` disagrees with erl, the generator steers
+//! clear of the construct (so that the test checks the JIT tiers, not known
+//! interpreter bugs):
+//!
+//! 1. `fnegate` (unary minus on an operand the compiler knows is a float)
+//!    gives `-0.0` for `0.0`; erl gives `0.0`. Floats are negated as
+//!    `0.0 - E` instead.
+//! 2. `<<Y/utf8>>` (and utf16/utf32) with an integer >= 2^32 whose low 32
+//!    bits are a valid code point encodes those bits; erl raises badarg.
+//!    The code point is masked to 24 bits.
+//! 3. A bignum (>= 2^64) converted to a float by mixed arithmetic
+//!    (`Big * 1.0`, `Big / 3`, `Big + F`) or a float segment
+//!    (`<<Big:64/float>>`) is rounded correctly; erl (and the VM's own
+//!    `float/1`) fold the 64-bit digits with a rounding at each step and can
+//!    be 1 ulp off. So bignum literals have at most 32 significant bits
+//!    (exact as floats), integer templates get no float inputs, and float
+//!    templates get no integers above 2^31.
 
 /// xorshift64* seeded through splitmix64.
 pub struct Rng {
@@ -179,6 +199,10 @@ const STRS: &[&str] = &[
     "  padded  ",
     "a,b,,c",
     "9999999999999999999999",
+    "1.0e400",
+    "-0.0",
+    "1e5",
+    " 12",
 ];
 
 const FLOAT_EDGES: &[f64] = &[
@@ -272,6 +296,7 @@ pub const TEMPLATES: &[(&str, Template)] = &[
     ("record", Gen::t_record),
     ("bif", Gen::t_bif),
     ("bool", Gen::t_bool),
+    ("wide", Gen::t_wide),
 ];
 
 pub fn module_name(seed: u64) -> String {
@@ -412,8 +437,9 @@ impl Gen {
             7 => (self.rng.next() as i64 >> self.rng.below(40)) as i128,
             8 => self.int_edge() + self.rng.range(-3, 3) as i128,
             _ => {
-                let m = self.rng.below(1000) as i128 + 1;
-                let v = (self.rng.next() as i128) * m;
+                // A bignum with at most 32 significant bits: exactly
+                // convertible to a float (see "VM bugs avoided" above).
+                let v = ((self.rng.next() as u32) as i128) << self.rng.range(33, 90);
                 if self.rng.chance(50) {
                     -v
                 } else {
@@ -643,18 +669,55 @@ impl Gen {
         }
     }
 
+    /// Any literal but a float (integer templates compute bignums that
+    /// must not meet floats; see "VM bugs avoided" above).
+    fn lit_nf(&mut self, depth: u32) -> String {
+        loop {
+            let v = self.val(depth);
+            if !matches!(v, V::Float(_)) {
+                return v.render();
+            }
+        }
+    }
+
     fn int_arg(&mut self) -> String {
         if self.rng.chance(88) {
             self.int_any().to_string()
         } else {
-            self.lit(1)
+            self.lit_nf(1)
+        }
+    }
+
+    /// A list of integers (or atoms), never floats.
+    fn int_list_arg(&mut self) -> String {
+        match self.rng.below(6) {
+            0 => {
+                let a = self.rng.range(-50, 50);
+                format!("lists:seq({a}, {})", a + self.rng.range(30, 600))
+            }
+            1 => self.atom().to_string(),
+            _ => {
+                let n = self.rng.below(8);
+                let es: Vec<String> = (0..n)
+                    .map(|_| {
+                        if self.rng.chance(85) {
+                            self.int_any().to_string()
+                        } else {
+                            self.atom().to_string()
+                        }
+                    })
+                    .collect();
+                format!("[{}]", es.join(", "))
+            }
         }
     }
 
     fn float_arg(&mut self) -> String {
         match self.rng.below(10) {
             0..=6 => float_lit(self.float_any()),
-            7 | 8 => self.int_any().to_string(),
+            // Integers below 2^31: their products stay exactly convertible.
+            7 => self.small().to_string(),
+            8 => self.rng.range(-(1 << 31), 1 << 31).to_string(),
             _ => self.lit(1),
         }
     }
@@ -695,7 +758,9 @@ impl Gen {
     }
 
     fn shift(&mut self, vars: &[String], depth: u32, guard: bool) -> String {
-        if self.rng.chance(50) {
+        if self.rng.chance(10) {
+            self.rng.range(90, 400).to_string()
+        } else if self.rng.chance(50) {
             self.rng.range(-3, 80).to_string()
         } else {
             format!("({} rem 67)", self.iexpr(vars, depth, guard))
@@ -734,7 +799,7 @@ impl Gen {
                 format!("({a} {op} {s})")
             }
             12 => {
-                let op = self.rng.pick(&["-", "bnot "]);
+                let op = self.rng.pick(&["- ", "bnot "]);
                 format!("({op}{})", sub(self))
             }
             13 => format!("abs({})", sub(self)),
@@ -772,7 +837,9 @@ impl Gen {
             2 => format!("({} - {})", sub(self), sub(self)),
             3 | 4 => format!("({} * {})", sub(self), sub(self)),
             5 | 6 => format!("({} / {})", sub(self), sub(self)),
-            7 => format!("(-{})", sub(self)),
+            // Not `-E`: on a known float that compiles to `fnegate`, which
+            // gives -0.0 on the VM for 0.0 but 0.0 in erl (a VM bug).
+            7 => format!("(0.0 - {})", sub(self)),
             8 => format!("abs({})", sub(self)),
             9 => format!("math:sqrt(abs({}))", sub(self)),
             10 => {
@@ -1097,7 +1164,12 @@ impl Gen {
             0 => {
                 // case on integers (dense or sparse), maybe mixed with atoms/floats
                 let mut vals: Vec<V> = Vec::new();
-                let k = 4 + self.rng.below(8);
+                // sometimes long enough for a jump table / binary search
+                let k = if self.rng.chance(15) {
+                    self.rng.range(30, 120) as usize
+                } else {
+                    4 + self.rng.below(8)
+                };
                 if self.rng.chance(50) {
                     let base = self.rng.pick(&[
                         -3i128,
@@ -1403,7 +1475,7 @@ impl Gen {
             "is_list(L) andalso length(L) > 2".into(),
             format!("case L of [{a1}, {b1} | _] when {a1} < {b1} -> asc; [_ | _] -> other; [] -> empty end"),
             "lists:takewhile(fun(E) -> E =/= X end, L)".into(),
-            "lists:foldr(fun(E, Acc) -> Acc * 3 + E end, X, L)".into(),
+            "lists:foldr(fun(E, Acc) -> [E | Acc] end, [X], L)".into(),
             "sm(lists:append([L, L]))".into(),
             "lists:all(fun is_integer/1, L)".into(),
             "lists:any(fun(E) -> E == X end, L)".into(),
@@ -1520,7 +1592,9 @@ impl Gen {
                     None,
                     None,
                 ),
-                7 => ("Y/utf8".to_string(), None, None),
+                // Masked: the VM truncates a code point >= 2^32 to 32 bits
+                // instead of raising badarg (a VM bug).
+                7 => ("(Y band 16#FFFFFF)/utf8".to_string(), None, None),
                 8 => {
                     let c = self
                         .rng
@@ -1605,7 +1679,7 @@ impl Gen {
         kinds.truncate(3 + self.rng.below(5));
         let isize = self.rng.pick(&[16u32, 24, 32, 64]);
         let imod = self.rng.pick(&["signed-little", "signed", "little", "big"]);
-        let fsize = self.rng.pick(&[32u32, 64]);
+        let fsize = self.rng.pick(&[16u32, 32, 64]);
         let mut cs = vec![format!("{n}_p(<<>>, Acc) ->\n    lists:reverse(Acc)")];
         for (i, &k) in kinds.iter().enumerate() {
             let t = tags[i];
@@ -1658,7 +1732,9 @@ impl Gen {
                         } else {
                             self.float_any()
                         };
-                        if fsize == 64 {
+                        if fsize == 16 {
+                            bytes.extend_from_slice(&(self.rng.next() as u16).to_be_bytes());
+                        } else if fsize == 64 {
                             bytes.extend_from_slice(&f.to_be_bytes());
                         } else {
                             bytes.extend_from_slice(&(f as f32).to_be_bytes());
@@ -1911,7 +1987,7 @@ impl Gen {
             } else {
                 g.int_arg()
             };
-            vec![x, g.list_arg()]
+            vec![x, g.int_list_arg()]
         });
         Func {
             name: n.into(),
@@ -2090,8 +2166,9 @@ impl Gen {
             ops.join(",\n     ")
         );
         let calls = self.calls(4, |g| {
+            // Never a float: the recursions count a float down forever.
             vec![match g.rng.below(10) {
-                0 => g.lit(0),
+                0 => g.rng.pick(&["a", "[]", "-1"]).to_string(),
                 1 => g.rng.range(-5, 5).to_string(),
                 2..=4 => g.rng.range(5, 200).to_string(),
                 _ => g.rng.range(1000, 10001).to_string(),
@@ -2144,7 +2221,7 @@ impl Gen {
             "{ok, X}".into(),
             "X * 2".into(),
             "[X | X]".into(),
-            "try X of 100 -> hundred end".into(),
+            "try X of 100 -> hundred catch throw:never -> never end".into(),
             "(X + 1) * list_to_atom(\"a\")".into(),
             "#{a := _} = #{X => 1}".into(),
             "(#{})#{X := 1}".into(),
@@ -2275,13 +2352,18 @@ impl Gen {
             "float_to_list(F, [{scientific, 4}])",
             "float_to_list(F, [short])",
             "float_to_binary(F, [{decimals, 10}, compact])",
+            "{float_to_list(F, [{decimals, 0}]), float_to_list(F, [{scientific, 0}])}",
+            "float_to_binary(F, [{decimals, 30}])",
+            "float_to_list(F, [{scientific, 20}])",
             "list_to_float(S)",
             "binary_to_float(list_to_binary(S))",
             "atom_to_list(A)",
             "atom_to_binary(A)",
             "list_to_atom(S)",
             "binary_to_atom(list_to_binary(S), utf8)",
-            "list_to_existing_atom(S)",
+            // Not on S: which atoms exist depends on what erl booted.
+            "list_to_existing_atom(atom_to_list(A))",
+            "list_to_existing_atom(\"jd_no_such_atom\")",
             "string:to_upper(S)",
             "string:tokens(S, \" ,\")",
             "string:join([S, S], \", \")",
@@ -2599,6 +2681,53 @@ impl Gen {
         Func {
             name: n.into(),
             arity: 2,
+            header: String::new(),
+            code,
+            calls,
+        }
+    }
+
+    /// Many arguments, many live values across a call (a large stack
+    /// frame), and a tuple of hundreds of elements.
+    fn t_wide(&mut self, n: &str) -> Func {
+        let nargs = 10;
+        let args: Vec<String> = (0..nargs).map(|i| format!("A{i}")).collect();
+        let nv = self.rng.range(20, 45) as usize;
+        let mut body = String::new();
+        let mut vars: Vec<String> = args[..4].to_vec();
+        for i in 0..nv {
+            let e = self.iexpr(&vars[vars.len().saturating_sub(6)..], 1, false);
+            body.push_str(&format!("    V{i} = {e},\n"));
+            vars.push(format!("V{i}"));
+        }
+        let vs: Vec<String> = (0..nv).map(|i| format!("V{i}")).collect();
+        let big = self.rng.range(200, 400);
+        let elems: Vec<String> = (0..big)
+            .map(|i| match i % 3 {
+                0 => format!("X + {i}"),
+                1 => format!("[{i} | X]"),
+                _ => format!("{{X, {i}}}"),
+            })
+            .collect();
+        let code = format!(
+            "{n}(X) ->\n    \
+                 {n}_h(X, X + 1, X * 2, X - 3, {{X}}, [X], X band 7, X bsr 1, -X, X rem 5).\n\n\
+             {n}_h({}) ->\n\
+             {body}    \
+                 L = lists:reverse([A4, A5, A6, A7, A8, A9]),\n    \
+                 T = {{{}, L}},\n    \
+                 {{tuple_size(T), erlang:phash2(T), element(1, T), element({nv}, T), c(fun() -> {n}_big(V0) end)}}.\n\n\
+             {n}_big(X) ->\n    \
+                 T = {{{}}},\n    \
+                 {{tuple_size(T), element({big}, T), erlang:phash2(T), setelement(2, T, x) =:= T}}.\n",
+            args.join(", "),
+            vs.join(", "),
+            elems.join(", ")
+        );
+        let calls = self.calls(3, |g| vec![g.int_arg()]);
+        Func {
+            name: n.into(),
+            arity: 1,
             header: String::new(),
             code,
             calls,
