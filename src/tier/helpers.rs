@@ -110,8 +110,6 @@ unsafe extern "C" fn yield_at(ctx: *mut Ctx, next: u64, live: u64) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn helper_table_names() {
         assert_eq!(beamz_cranelift::abi::HELPER_NAMES, &["step", "yield_at"]);
