@@ -1085,7 +1085,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     if p.heap.wants_gc(0) {
                         crate::gc::collect(p, &mut x[..*live as usize], 0);
                     }
-                    let built = bits::create(p, x, &module, segments);
+                    let built = bits::create(p, x, module, segments);
                     match built {
                         Ok(t) => {
                             put(p, x, *dst, t);
@@ -1329,7 +1329,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                         src: *src,
                         size: *size,
                     };
-                    match bits::old_put(p, x, &module, &seg) {
+                    match bits::old_put(p, x, module, &seg) {
                         Ok(()) => ip += 1,
                         Err(_) if *fail != NO_LABEL => ip = *fail,
                         Err(e) => {
@@ -1341,7 +1341,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     }
                 }
                 Instr::BsPutString { len, offset } => {
-                    match bits::old_put_string(p, &module, *len, *offset) {
+                    match bits::old_put_string(p, module, *len, *offset) {
                         Ok(()) => ip += 1,
                         Err(e) => {
                             break 'inner Flow::Raise(Raise {
