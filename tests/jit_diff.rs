@@ -279,6 +279,8 @@ struct Outcome {
     problems: Vec<String>,
     jit_missing: bool,
     secs: f64,
+    /// (runner, seconds): erlc, erl, off, then each tier.
+    times: Vec<(&'static str, f64)>,
 }
 
 /// Generates, compiles and runs one program; compares erl with `--jit off`
@@ -293,6 +295,7 @@ fn check_seed(seed: u64, dir: &Path, tiers: &[Tier]) -> Outcome {
         problems: Vec::new(),
         jit_missing: false,
         secs: 0.0,
+        times: Vec::new(),
     };
     fs::write(&erl_file, gen::program(seed))
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", erl_file.display()));
@@ -302,6 +305,7 @@ fn check_seed(seed: u64, dir: &Path, tiers: &[Tier]) -> Outcome {
         .arg("-o")
         .arg(dir)
         .arg(&erl_file));
+    out.times.push(("erlc", c.secs));
     if c.code != Some(0) || !beam.exists() {
         out.problems.push(format!(
             "GENERATOR BUG: erlc failed ({}) on {}:\n{}{}",
@@ -322,6 +326,8 @@ fn check_seed(seed: u64, dir: &Path, tiers: &[Tier]) -> Outcome {
         &format!("{module}:main(), halt()."),
     ]));
     let off = run(Command::new(VM).arg("run").args(OFF.args).arg(&beam));
+    out.times.push(("erl", erl.secs));
+    out.times.push((OFF.name, off.secs));
     let repro = |tier: &Tier| {
         format!(
             "    reproduce: {VM} run {} {}\n",
@@ -359,6 +365,7 @@ fn check_seed(seed: u64, dir: &Path, tiers: &[Tier]) -> Outcome {
 
     for tier in tiers {
         let r = run(Command::new(VM).arg("run").args(tier.args).arg(&beam));
+        out.times.push((tier.name, r.secs));
         if r.code == off.code && r.stdout == off.stdout {
             continue;
         }
@@ -388,7 +395,6 @@ fn check_seed(seed: u64, dir: &Path, tiers: &[Tier]) -> Outcome {
         out.problems.push(p);
     }
     out.secs = start.elapsed().as_secs_f64();
-    let _ = (erl.secs, off.secs);
     out
 }
 
@@ -440,9 +446,20 @@ fn check_all(sub: &str, tiers: &[Tier]) {
         .map(|o| format!("; slowest seed {} took {:.2} s", o.seed, o.secs))
         .unwrap_or_default();
     let tier_names: Vec<&str> = tiers.iter().map(|t| t.name).collect();
+    let mut totals: Vec<(&str, f64)> = Vec::new();
+    for (name, secs) in results.iter().flat_map(|o| o.times.iter()) {
+        match totals.iter_mut().find(|(n, _)| n == name) {
+            Some(t) => t.1 += secs,
+            None => totals.push((name, *secs)),
+        }
+    }
+    let totals: Vec<String> = totals
+        .iter()
+        .map(|(n, s)| format!("{n} {s:.1} s"))
+        .collect();
     let summary = format!(
         "jit_diff: {} programs (seeds {}..={}), erl vs --jit off{}: {} passed, {} failed \
-         in {:.1} s{slowest}",
+         in {:.1} s{slowest}\n  time summed over programs: {}",
         results.len(),
         seeds[0],
         seeds[seeds.len() - 1],
@@ -453,7 +470,8 @@ fn check_all(sub: &str, tiers: &[Tier]) {
         },
         results.len() - failed.len(),
         failed.len(),
-        start.elapsed().as_secs_f64()
+        start.elapsed().as_secs_f64(),
+        totals.join(", ")
     );
     if failed.is_empty() {
         println!("{summary}");

@@ -12,9 +12,11 @@
 //!
 //! Everything printed is deterministic on a correct VM: no pids, refs, funs,
 //! times or stack traces are printed, only values and `Class:Reason` pairs;
-//! maps printed in full are small (term-ordered) or have integer keys only;
-//! spawned processes never crash (a crash report would carry a pid) and only
-//! `main` prints. Every program terminates quickly: loops are bounded, list
+//! maps printed in full are small (term-ordered) or have integer keys only
+//! (large maps keyed by atoms iterate in atom-table order, which differs);
+//! `list_to_existing_atom/1` only sees atoms the program itself names (which
+//! other atoms exist depends on what erl booted); spawned processes never
+//! crash (a crash report would carry a pid) and only `main` prints. Every program terminates quickly: loops are bounded, list
 //! lengths and shift amounts are bounded, and no input can make a recursion
 //! unbounded.
 //!
@@ -2696,7 +2698,7 @@ impl Gen {
         let mut body = String::new();
         let mut vars: Vec<String> = args[..4].to_vec();
         for i in 0..nv {
-            let e = self.iexpr(&vars[vars.len().saturating_sub(6)..], 1, false);
+            let e = self.iexpr(&vars[vars.len().saturating_sub(6)..], 2, false);
             body.push_str(&format!("    V{i} = {e},\n"));
             vars.push(format!("V{i}"));
         }
