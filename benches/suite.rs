@@ -30,6 +30,24 @@ struct Tier {
     args: &'static [&'static str],
 }
 
+/// The single-process programs: the JIT's speed-up is measured on these
+/// (the others are dominated by the scheduler, or measure start-up/memory).
+const SEQUENTIAL: &[&str] = &[
+    "fib",
+    "tak",
+    "nrev",
+    "qsort",
+    "mandelbrot",
+    "nbody",
+    "fannkuch",
+    "binarytrees",
+    "pidigits",
+    "bin_build",
+    "maps_bench",
+    "ets_bench",
+    "iolib_strings",
+];
+
 const TIERS: &[Tier] = &[
     Tier {
         name: "off",
@@ -839,6 +857,47 @@ fn main() {
                 TIERS[t].name,
                 geomean(&rs),
                 if crs.is_empty() { f64::NAN } else { geomean(&crs) },
+                rs.len()
+            );
+        }
+    }
+
+    // The JIT's own speed-up: off / tier on the single-process programs.
+    let off = TIERS.iter().position(|t| t.name == "off");
+    if let Some(off) = off.filter(|o| tiers.contains(o)) {
+        for &t in tiers.iter().filter(|&&t| t != off) {
+            let mut rows = Vec::new();
+            for name in SEQUENTIAL {
+                let (Some(a), Some(b)) = (
+                    cell(name, Runner::Beamz(off)).filter(|c| c.verified),
+                    cell(name, Runner::Beamz(t)).filter(|c| c.verified),
+                ) else {
+                    continue;
+                };
+                if let (Some(a), Some(b)) = (a.median(), b.median()) {
+                    rows.push((*name, a / b));
+                }
+            }
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = writeln!(
+                md,
+                "## JIT speed-up: off / {}\n\nOn the {} single-process programs (`SEQUENTIAL` in \
+                 benches/suite.rs; > 1 means the JIT tier is faster):\n",
+                TIERS[t].name,
+                SEQUENTIAL.len()
+            );
+            let _ = writeln!(md, "| program | off s / {} s |\n|---|---:|", TIERS[t].name);
+            for (name, r) in &rows {
+                let _ = writeln!(md, "| {name} | {r:.2} |");
+            }
+            let rs: Vec<f64> = rows.iter().map(|r| r.1).collect();
+            let _ = writeln!(
+                md,
+                "\n**Geometric mean of off / {}: {:.2}** over {} programs.\n",
+                TIERS[t].name,
+                geomean(&rs),
                 rs.len()
             );
         }

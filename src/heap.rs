@@ -43,30 +43,35 @@ pub struct Heap {
     vheap_budget: usize,
 }
 
-/// Field offsets (bytes) compiled code uses to test and bump-allocate
-/// inline: `used() = used_before + top`, the current chunk is
-/// `cur[0..cur_len]`, and a collection is due when `used() + need > budget`
-/// or `vheap > vheap_budget`.
+/// Field offsets (bytes) compiled code uses to bump-allocate inline: the
+/// current chunk starts at `cur` and `top` words of it are in use. How far
+/// it may allocate is [`Heap::jit_alloc_end`], computed here.
 pub struct HeapAbi {
     pub top: usize,
     pub cur: usize,
-    pub cur_len: usize,
-    pub used_before: usize,
-    pub budget: usize,
-    pub vheap: usize,
-    pub vheap_budget: usize,
 }
 
 impl Heap {
     pub const ABI: HeapAbi = HeapAbi {
         top: std::mem::offset_of!(Heap, top),
         cur: std::mem::offset_of!(Heap, cur),
-        cur_len: std::mem::offset_of!(Heap, cur_len),
-        used_before: std::mem::offset_of!(Heap, used_before),
-        budget: std::mem::offset_of!(Heap, budget),
-        vheap: std::mem::offset_of!(Heap, vheap),
-        vheap_budget: std::mem::offset_of!(Heap, vheap_budget),
     };
+
+    /// The address compiled code may bump-allocate up to: the current
+    /// chunk's end, or where the collection budget runs out if sooner. With
+    /// a collection due regardless of size (binaries over their budget, the
+    /// gc-stress build) it is below the chunk, so every inline heap test
+    /// fails: `cur + 8 * (top + need) > end` exactly when `wants_gc(need)`
+    /// or the chunk lacks room.
+    pub fn jit_alloc_end(&self) -> u64 {
+        let base = self.cur as u64;
+        let stress = cfg!(feature = "gc-stress") && !self.literal;
+        let room = match self.budget.checked_sub(self.used_before) {
+            Some(r) if !stress && self.vheap <= self.vheap_budget => r.min(self.cur_len),
+            _ => return base.wrapping_sub(8),
+        };
+        base + 8 * room as u64
+    }
 }
 
 /// The smallest virtual-heap budget (words): 1 MiB of binaries.

@@ -21,9 +21,16 @@ pub struct Ctx {
     pub heap: *mut u8,
     /// Reductions left in this time slice.
     pub reds: i64,
-    /// Stack words past which a call goes to the interpreter (which kills
-    /// the process with `system_limit`).
-    pub stack_limit: u64,
+    /// Stack slots compiled code may fill: the smaller of the slot array's
+    /// capacity and the process size limit (past which the interpreter
+    /// kills the process with `system_limit`). Kept current by the runtime
+    /// across every helper call.
+    pub stack_max: u64,
+    /// The address past which compiled code may not bump-allocate: the
+    /// end of the heap's current chunk, or sooner where a collection is
+    /// due (below the chunk's base when one is due already). Kept current
+    /// by the runtime across every helper call.
+    pub heap_end: u64,
     /// The scheduler's float registers (`F_REGS` f64s).
     pub f: *mut f64,
     /// With status [`GOTO`]: continue at `(module << 32) | ip` ...
@@ -36,7 +43,8 @@ pub const CTX_X: i32 = std::mem::offset_of!(Ctx, x) as i32;
 pub const CTX_STACK: i32 = std::mem::offset_of!(Ctx, stack) as i32;
 pub const CTX_HEAP: i32 = std::mem::offset_of!(Ctx, heap) as i32;
 pub const CTX_REDS: i32 = std::mem::offset_of!(Ctx, reds) as i32;
-pub const CTX_STACK_LIMIT: i32 = std::mem::offset_of!(Ctx, stack_limit) as i32;
+pub const CTX_STACK_MAX: i32 = std::mem::offset_of!(Ctx, stack_max) as i32;
+pub const CTX_HEAP_END: i32 = std::mem::offset_of!(Ctx, heap_end) as i32;
 pub const CTX_F: i32 = std::mem::offset_of!(Ctx, f) as i32;
 pub const CTX_NEXT: i32 = std::mem::offset_of!(Ctx, next) as i32;
 pub const CTX_NEXT_LIVE: i32 = std::mem::offset_of!(Ctx, next_live) as i32;
@@ -53,23 +61,12 @@ pub const NOT_ENTRY: u32 = 2;
 /// Byte offsets of the runtime fields compiled code touches.
 #[derive(Clone, Copy, Debug)]
 pub struct Layout {
-    /// `Stack`: the slot array, slots in use, slots allocated.
+    /// `Stack`: the slot array and the slots in use.
     pub stack_ptr: i32,
     pub stack_len: i32,
-    pub stack_cap: i32,
-    /// `Heap`: bump index into the current chunk, the chunk's base and
-    /// length, words in older chunks, the collection budget, and the
-    /// virtual (off-heap binary) heap and its budget.
+    /// `Heap`: the current chunk's base and the words of it in use.
     pub heap_top: i32,
     pub heap_cur: i32,
-    pub heap_cur_len: i32,
-    pub heap_used_before: i32,
-    pub heap_budget: i32,
-    pub heap_vheap: i32,
-    pub heap_vheap_budget: i32,
-    /// Collect at every heap test (the `gc-stress` build): inline heap
-    /// fast paths always defer to the interpreter.
-    pub gc_stress: bool,
     /// The words of the atoms `true` and `false`.
     pub true_word: u64,
     pub false_word: u64,
@@ -94,11 +91,14 @@ macro_rules! helpers {
 }
 
 helpers! {
-    /// `step(ctx, ip, _)`: run the instruction at `ip` of the current
-    /// module in the interpreter (this is every slow path, every error and
-    /// every instruction without an inline form). Returns the next ip in
-    /// the same module (>= 0), or -1: leave with [`LEAVE`].
+    /// `step(ctx, module << 32 | ip, _)`: run the instruction at `ip` in
+    /// the interpreter (this is every slow path, every error and every
+    /// instruction without an inline form). Returns the next ip in the
+    /// same module (>= 0), or -1: leave with [`LEAVE`].
     step,
+    /// `resolve(ctx, module << 32 | ip, _)`: the address of the compiled
+    /// code containing that location, or 0 (then return [`GOTO`]).
+    resolve,
     /// `yield_at(ctx, module << 32 | ip, live)`: the slice is used up; save
     /// `live` x registers and where to resume. Returns 0; leave with [`LEAVE`].
     yield_at,

@@ -1,28 +1,47 @@
 //! IR → Cranelift IR for one Erlang function.
 //!
-//! Shape of every compiled function: `fn(ctx, ip) -> status`. The entry
-//! block switches on `ip` (a jump table over the function's ops: calls
-//! return here, receives resume here, catches land here), each op is its
-//! own block, and all slow paths share one `dispatch(r)` block that
-//! follows the `step` helper's answer: an ip in this function continues
-//! natively, anything else returns [`GOTO`] to the trampoline.
+//! Shape of every compiled function: `fn(ctx, ip) -> status`.
 //!
-//! No term value lives in a Cranelift value across a helper call: x
-//! registers, the stack and the heap are memory the helpers see, so a
-//! collection inside a helper moves nothing compiled code still holds.
+//! - The entry block range-checks `ip` and jumps to `reload(ip)`.
+//! - `reload(ip)` (entered only with memory up to date) loads the machine state compiled code caches (stack
+//!   length, slot array and capacity; heap top, chunk and its length; the
+//!   collection limit; reductions; float registers) into Cranelift
+//!   variables and switches on `ip` to the op's landing pad, which loads
+//!   the op's live-in x registers ([`crate::liveness`]) and jumps to the
+//!   op's block. Control that comes from outside the native code (the
+//!   trampoline, or the interpreter after a `step`) always enters here.
+//! - Ops continue along internal edges with the variables intact: moves,
+//!   tests, arithmetic, local calls (`jump`), and returns to the op after
+//!   a call of this same function (a jump table over those ops).
+//! - Every slow path jumps to `step(ip)`: write back the cached state, run
+//!   the instruction in the interpreter through the `step` helper, then
+//!   `dispatch(r)`: leave, or `reload(r)`.
+//!
+//! Caching rules. x and float registers are written through: a store to
+//! memory and a variable definition, so memory is always the truth and a
+//! helper may read any register. The stack length, heap top and
+//! reductions are written back (`sync`) before every helper call and
+//! every return to the trampoline. After a helper nothing cached is
+//! reused: `reload` loads it all again, since a collection may have moved
+//! the heap and the stack may have grown.
 
 use crate::abi::*;
 use crate::ir::{Arith, Cmp, Dst, FloatOp, Function, Op, Src, TypeTest};
-use cranelift_codegen::ir::condcodes::IntCC;
+use crate::liveness::{self, Liveness};
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
     types, AbiParam, Block, BlockArg, InstBuilder, JumpTableData, MemFlagsData, SigRef, Signature,
     Value,
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
-use cranelift_frontend::FunctionBuilder;
+use cranelift_frontend::{FunctionBuilder, Variable};
 
 const I64: types::Type = types::I64;
 const I32: types::Type = types::I32;
+const F64: types::Type = types::F64;
+
+/// x registers at or above this index are not cached in variables.
+const MAX_CACHED_X: usize = 256;
 
 /// The signature of every compiled function.
 pub fn function_signature(cc: CallConv) -> Signature {
@@ -49,25 +68,47 @@ pub struct OpCounts {
     pub stepped: usize,
 }
 
+/// The cached machine state.
+struct Vars {
+    /// Stack: slots in use (written back), the slot array, the most slots
+    /// compiled code may fill (`Ctx::stack_max`).
+    slen: Variable,
+    sptr: Variable,
+    smax: Variable,
+    /// Heap: the next free word's address (written back as the chunk
+    /// index `top`), and how far allocation may go (`Ctx::heap_end`).
+    hptr: Variable,
+    hend: Variable,
+    /// Reductions left (written back).
+    reds: Variable,
+    x: Vec<Variable>,
+    f: Vec<Variable>,
+}
+
+/// Where an op's result goes, resolved before any side effect.
+#[derive(Clone, Copy)]
+enum Place {
+    X(u16),
+    Mem(Value),
+}
+
 pub struct Gen<'a, 'f> {
     b: FunctionBuilder<'f>,
     f: &'a Function,
     lay: Layout,
     helpers: Helpers,
     helper_sig: SigRef,
+    tail_sig: SigRef,
     // Defined in the entry block, which dominates every other block.
     ctx: Value,
     xb: Value,
-    sp: Value,
-    hp: Value,
     fb: Value,
-    /// step(ip): run the op at `ip` through the interpreter (every slow
-    /// path jumps here with its ip).
-    step_blk: Block,
+    v: Vars,
+    live: Liveness,
     blocks: Vec<Block>,
+    reload: Block,
+    step_blk: Block,
     dispatch: Block,
-    /// local(ip): continue at `ip` of this module natively if it is ours.
-    local: Block,
     goto: Block,
     leave: Block,
     frontend: TargetFrontendConfig,
@@ -82,6 +123,26 @@ fn args(vs: &[Value]) -> Vec<BlockArg> {
     vs.iter().map(|v| BlockArg::Value(*v)).collect()
 }
 
+/// Float registers the function names, plus one.
+fn float_count(f: &Function) -> usize {
+    let mut n = 0usize;
+    for op in &f.ops {
+        let rs: &[u16] = match op {
+            Op::FMoveIn { fr, .. } | Op::FMoveOut { fr, .. } | Op::FConv { fr, .. } => {
+                std::slice::from_ref(fr)
+            }
+            Op::FMove { from, to } => &[*from, *to],
+            Op::FArith { a, b, dst, .. } => &[*a, *b, *dst],
+            Op::FNegate { a, dst } => &[*a, *dst],
+            _ => &[],
+        };
+        for &r in rs {
+            n = n.max(r as usize + 1);
+        }
+    }
+    n
+}
+
 impl<'a, 'f> Gen<'a, 'f> {
     pub fn new(
         mut b: FunctionBuilder<'f>,
@@ -92,39 +153,53 @@ impl<'a, 'f> Gen<'a, 'f> {
         frontend: TargetFrontendConfig,
     ) -> Self {
         let helper_sig = b.import_signature(helper_signature(cc));
+        let tail_sig = b.import_signature(function_signature(CallConv::Tail));
+        let live = liveness::analyse(f, MAX_CACHED_X);
+        let v = Vars {
+            slen: b.declare_var(I64),
+            sptr: b.declare_var(I64),
+            smax: b.declare_var(I64),
+            hptr: b.declare_var(I64),
+            hend: b.declare_var(I64),
+            reds: b.declare_var(I64),
+            x: (0..live.nx).map(|_| b.declare_var(I64)).collect(),
+            f: (0..float_count(f)).map(|_| b.declare_var(F64)).collect(),
+        };
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
         let xb = b.ins().load(I64, flags(), ctx, CTX_X);
-        let sp = b.ins().load(I64, flags(), ctx, CTX_STACK);
-        let hp = b.ins().load(I64, flags(), ctx, CTX_HEAP);
         let fb = b.ins().load(I64, flags(), ctx, CTX_F);
-        let step_blk = b.create_block();
-        b.append_block_param(step_blk, I64);
         let blocks = (0..f.ops.len()).map(|_| b.create_block()).collect();
-        let dispatch = b.create_block();
-        b.append_block_param(dispatch, I64);
-        let goto = b.create_block();
-        b.append_block_param(goto, I64);
-        let local = b.create_block();
-        b.append_block_param(local, I64);
-        let leave = b.create_block();
+        let mk = |b: &mut FunctionBuilder<'f>, params: usize| {
+            let bl = b.create_block();
+            for _ in 0..params {
+                b.append_block_param(bl, I64);
+            }
+            bl
+        };
+        let reload = mk(&mut b, 1);
+        let step_blk = mk(&mut b, 1);
+        let dispatch = mk(&mut b, 1);
+        let goto = mk(&mut b, 1);
+        let leave = mk(&mut b, 0);
         Gen {
             b,
             f,
             lay,
             helpers,
             helper_sig,
+            tail_sig,
             ctx,
             xb,
-            sp,
-            hp,
             fb,
-            step_blk,
+            v,
+            live,
             blocks,
+            reload,
+            step_blk,
             dispatch,
-            local,
             goto,
             leave,
             frontend,
@@ -136,46 +211,66 @@ impl<'a, 'f> Gen<'a, 'f> {
     pub fn emit(mut self) -> OpCounts {
         let entry = self.b.current_block().expect("the entry block");
         let ip = self.b.block_params(entry)[1];
-        let not_entry = self.b.create_block();
+        let n = self.f.ops.len() as i64;
         let idx = self.b.ins().iadd_imm_s(ip, -(self.f.start as i64));
-        self.br_table(idx, not_entry, &[]);
-
+        let inside = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, idx, n);
+        let ok = self.b.create_block();
+        let not_entry = self.b.create_block();
+        self.b.ins().brif(inside, ok, &[], not_entry, &[]);
         self.b.switch_to_block(not_entry);
         let s = self.b.ins().iconst(I32, NOT_ENTRY as i64);
         self.b.ins().return_(&[s]);
+        self.b.switch_to_block(ok);
+        let ip64 = self.b.ins().uextend(I64, ip);
+        self.b.ins().jump(self.reload, &args(&[ip64]));
 
-        // leave: a helper ended the slice or moved control.
+        self.emit_reload();
+
+        // leave: a helper ended the slice or moved control; it left the
+        // runtime's state right.
         self.b.switch_to_block(self.leave);
         let s = self.b.ins().iconst(I32, LEAVE as i64);
         self.b.ins().return_(&[s]);
 
-        // goto(next): continue at (module << 32 | ip) via the trampoline.
+        // goto(next): write back, continue at (module << 32 | ip): its
+        // compiled code directly when there is some, else through the
+        // trampoline.
         self.b.switch_to_block(self.goto);
         let next = self.b.block_params(self.goto)[0];
+        self.sync();
+        let z = self.b.ins().iconst(I64, 0);
+        let code = self.call_helper(self.helpers.resolve, next, z);
+        let found = self.b.ins().icmp_imm_s(IntCC::NotEqual, code, 0);
+        let direct = self.b.create_block();
+        let tramp = self.b.create_block();
+        self.b.ins().brif(found, direct, &[], tramp, &[]);
+        self.b.switch_to_block(direct);
+        let ip = self.b.ins().ireduce(I32, next);
         let ctx = self.ctx;
+        self.b
+            .ins()
+            .return_call_indirect(self.tail_sig, code, &[ctx, ip]);
+        self.b.switch_to_block(tramp);
         self.b.ins().store(flags(), next, ctx, CTX_NEXT);
         let s = self.b.ins().iconst(I32, GOTO as i64);
         self.b.ins().return_(&[s]);
 
-        // dispatch(r): r < 0 leaves; an ip of ours continues natively.
+        // step(ip): write back, run the op in the interpreter.
+        self.b.switch_to_block(self.step_blk);
+        let ip = self.b.block_params(self.step_blk)[0];
+        self.sync();
+        let loc = self.b.ins().iadd_imm_s(ip, (self.f.module as i64) << 32);
+        let z = self.b.ins().iconst(I64, 0);
+        let r = self.call_helper(self.helpers.step, loc, z);
+        self.b.ins().jump(self.dispatch, &args(&[r]));
+
+        // dispatch(r): r < 0 leaves; anything else reloads and continues.
         self.b.switch_to_block(self.dispatch);
         let r = self.b.block_params(self.dispatch)[0];
         let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, r, 0);
-        let nonneg = self.b.create_block();
-        self.b.ins().brif(neg, self.leave, &[], nonneg, &[]);
-        self.b.switch_to_block(nonneg);
-        self.b.ins().jump(self.local, &args(&[r]));
-
-        self.b.switch_to_block(self.local);
-        let ip = self.b.block_params(self.local)[0];
-        self.local_or_goto(ip);
-
-        // step(ip)
-        self.b.switch_to_block(self.step_blk);
-        let ip = self.b.block_params(self.step_blk)[0];
-        let z = self.b.ins().iconst(I64, 0);
-        let r = self.call_helper(self.helpers.step, ip, z);
-        self.b.ins().jump(self.dispatch, &args(&[r]));
+        self.b
+            .ins()
+            .brif(neg, self.leave, &[], self.reload, &args(&[r]));
 
         for i in 0..self.f.ops.len() {
             self.b.switch_to_block(self.blocks[i]);
@@ -193,45 +288,87 @@ impl<'a, 'f> Gen<'a, 'f> {
         self.counts
     }
 
-    /// Jump to the op at `ip` (an i64 value) if it is ours, else GOTO it.
-    fn local_or_goto(&mut self, ip: Value) {
+    /// `reload(ip)`: load the cached state, switch to `ip`'s landing pad
+    /// (ips outside the function go to the trampoline).
+    fn emit_reload(&mut self) {
+        self.b.switch_to_block(self.reload);
+        let ip = self.b.block_params(self.reload)[0];
+        let (ctx, lay) = (self.ctx, self.lay);
+        let sp = self.load_field(ctx, CTX_STACK);
+        let hp = self.load_field(ctx, CTX_HEAP);
+        for (var, base, off) in [
+            (self.v.slen, sp, lay.stack_len),
+            (self.v.sptr, sp, lay.stack_ptr),
+            (self.v.smax, ctx, CTX_STACK_MAX),
+            (self.v.hend, ctx, CTX_HEAP_END),
+            (self.v.reds, ctx, CTX_REDS),
+        ] {
+            let w = self.b.ins().load(I64, flags(), base, off);
+            self.b.def_var(var, w);
+        }
+        let top = self.load_field(hp, lay.heap_top);
+        let cur = self.load_field(hp, lay.heap_cur);
+        let off = self.b.ins().ishl_imm_s(top, 3);
+        let hptr = self.b.ins().iadd(cur, off);
+        self.b.def_var(self.v.hptr, hptr);
+        for i in 0..self.v.f.len() {
+            let w = self.b.ins().load(F64, flags(), self.fb, 8 * i as i32);
+            self.b.def_var(self.v.f[i], w);
+        }
+        let outside = self.b.create_block();
         let idx = self.b.ins().iadd_imm_s(ip, -(self.f.start as i64));
-        let inside = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::UnsignedLessThan, idx, self.f.ops.len() as i64);
-        let tbl = self.b.create_block();
-        let out = self.b.create_block();
-        self.b.ins().brif(inside, tbl, &[], out, &[]);
-        self.b.switch_to_block(out);
-        let next = self.b.ins().iadd_imm_s(ip, (self.f.module as i64) << 32);
-        self.b.ins().jump(self.goto, &args(&[next]));
-        self.b.switch_to_block(tbl);
         let idx32 = self.b.ins().ireduce(I32, idx);
-        let next = self.b.ins().iadd_imm_s(ip, (self.f.module as i64) << 32);
-        self.br_table(idx32, self.goto, &[next]);
-    }
-
-    fn br_table(&mut self, idx32: Value, default: Block, dargs: &[Value]) {
-        let dargs = args(dargs);
-        let def = self.b.func.dfg.block_call(default, &dargs);
-        let calls: Vec<_> = self
-            .blocks
+        let mut pads = Vec::with_capacity(self.blocks.len());
+        for k in 0..self.blocks.len() {
+            let regs: Vec<usize> = self.live.live_in[k].iter().collect();
+            if regs.is_empty() {
+                pads.push(self.blocks[k]);
+                continue;
+            }
+            let cur = self.b.current_block().expect("in reload");
+            let pad = self.b.create_block();
+            self.b.switch_to_block(pad);
+            for r in regs {
+                let w = self.b.ins().load(I64, flags(), self.xb, 8 * r as i32);
+                self.b.def_var(self.v.x[r], w);
+            }
+            self.b.ins().jump(self.blocks[k], &[]);
+            self.b.switch_to_block(cur);
+            pads.push(pad);
+        }
+        let def = self.b.func.dfg.block_call(outside, &[]);
+        let calls: Vec<_> = pads
             .iter()
             .map(|&bl| self.b.func.dfg.block_call(bl, &[]))
             .collect();
         let jt = self.b.create_jump_table(JumpTableData::new(def, &calls));
         self.b.ins().br_table(idx32, jt);
+
+        self.b.switch_to_block(outside);
+        let next = self.b.ins().iadd_imm_s(ip, (self.f.module as i64) << 32);
+        self.b.ins().jump(self.goto, &args(&[next]));
+    }
+
+    /// Write the written-back state to memory.
+    fn sync(&mut self) {
+        let ctx = self.ctx;
+        let sp = self.load_field(ctx, CTX_STACK);
+        let hp = self.load_field(ctx, CTX_HEAP);
+        let slen = self.b.use_var(self.v.slen);
+        self.b.ins().store(flags(), slen, sp, self.lay.stack_len);
+        let hptr = self.b.use_var(self.v.hptr);
+        let cur = self.load_field(hp, self.lay.heap_cur);
+        let used = self.b.ins().isub(hptr, cur);
+        let top = self.b.ins().ushr_imm_s(used, 3);
+        self.b.ins().store(flags(), top, hp, self.lay.heap_top);
+        let reds = self.b.use_var(self.v.reds);
+        self.b.ins().store(flags(), reds, ctx, CTX_REDS);
     }
 
     // ---- small pieces ----
 
-    fn ctxv(&mut self) -> Value {
-        self.ctx
-    }
-
     fn call_helper(&mut self, f: HelperFn, a: Value, b2: Value) -> Value {
-        let ctx = self.ctxv();
+        let ctx = self.ctx;
         let fp = self.b.ins().iconst(I64, f as usize as i64);
         let call = self
             .b
@@ -257,7 +394,8 @@ impl<'a, 'f> Gen<'a, 'f> {
         self.b.ins().jump(self.step_blk, &args(&[a]));
     }
 
-    /// Continue at absolute ip `l` of this module.
+    /// Continue at absolute ip `l` of this module. Every internal edge
+    /// goes through here and must be in `liveness::successors`.
     fn jump_to(&mut self, l: u32) {
         if self.f.contains(l) {
             let bl = self.blocks[(l - self.f.start) as usize];
@@ -267,7 +405,26 @@ impl<'a, 'f> Gen<'a, 'f> {
                 .b
                 .ins()
                 .iconst(I64, ((self.f.module as i64) << 32) | l as i64);
-            self.b.ins().jump(self.goto, &args(&[next]));
+            if let Some(word) = self.f.callee(l) {
+                // another function of the module: when it has compiled
+                // code, tail-call it (it reloads the state from memory)
+                self.sync();
+                let wa = self.b.ins().iconst(I64, word as i64);
+                let code = self.b.ins().load(I64, flags(), wa, 0);
+                let ready = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, code, 1);
+                let call = self.b.create_block();
+                self.b
+                    .ins()
+                    .brif(ready, call, &[], self.goto, &args(&[next]));
+                self.b.switch_to_block(call);
+                let ip = self.b.ins().iconst(I32, l as i64);
+                let ctx = self.ctx;
+                self.b
+                    .ins()
+                    .return_call_indirect(self.tail_sig, code, &[ctx, ip]);
+            } else {
+                self.b.ins().jump(self.goto, &args(&[next]));
+            }
         }
     }
 
@@ -293,16 +450,19 @@ impl<'a, 'f> Gen<'a, 'f> {
         self.b.ins().load(I64, flags(), base, off)
     }
 
+    fn cached_x(&self, i: u16) -> Option<Variable> {
+        self.v.x.get(i as usize).copied()
+    }
+
     /// Address of y(i), or to `slow` when the frame has no such slot.
     fn y_addr(&mut self, i: u16, slow: Block) -> Value {
-        let sp = self.sp;
-        let len = self.load_field(sp, self.lay.stack_len);
+        let len = self.b.use_var(self.v.slen);
         let ok = self
             .b
             .ins()
             .icmp_imm_s(IntCC::UnsignedGreaterThan, len, i as i64);
         self.guard(ok, slow);
-        let ptr = self.load_field(sp, self.lay.stack_ptr);
+        let ptr = self.b.use_var(self.v.sptr);
         let off = self.b.ins().ishl_imm_s(len, 3);
         let top = self.b.ins().iadd(ptr, off);
         self.b.ins().iadd_imm_s(top, -8 * (1 + i as i64))
@@ -310,10 +470,13 @@ impl<'a, 'f> Gen<'a, 'f> {
 
     fn load_src(&mut self, s: Src, slow: Block) -> Value {
         match s {
-            Src::X(i) => {
-                let xb = self.xb;
-                self.b.ins().load(I64, flags(), xb, 8 * i as i32)
-            }
+            Src::X(i) => match self.cached_x(i) {
+                Some(var) => self.b.use_var(var),
+                None => {
+                    let xb = self.xb;
+                    self.b.ins().load(I64, flags(), xb, 8 * i as i32)
+                }
+            },
             Src::Y(i) => {
                 let a = self.y_addr(i, slow);
                 self.b.ins().load(I64, flags(), a, 0)
@@ -323,18 +486,35 @@ impl<'a, 'f> Gen<'a, 'f> {
     }
 
     /// Where a store to `d` goes (checked before any side effect).
-    fn dst_addr(&mut self, d: Dst, slow: Block) -> Value {
+    fn place(&mut self, d: Dst, slow: Block) -> Place {
         match d {
-            Dst::X(i) => {
-                let xb = self.xb;
-                self.b.ins().iadd_imm_s(xb, 8 * i as i64)
-            }
-            Dst::Y(i) => self.y_addr(i, slow),
+            Dst::X(i) => Place::X(i),
+            Dst::Y(i) => Place::Mem(self.y_addr(i, slow)),
         }
     }
 
-    fn store(&mut self, addr: Value, v: Value) {
-        self.b.ins().store(flags(), v, addr, 0);
+    fn put(&mut self, p: Place, v: Value) {
+        match p {
+            Place::X(i) => {
+                let xb = self.xb;
+                self.b.ins().store(flags(), v, xb, 8 * i as i32);
+                if let Some(var) = self.cached_x(i) {
+                    self.b.def_var(var, v);
+                }
+            }
+            Place::Mem(a) => {
+                self.b.ins().store(flags(), v, a, 0);
+            }
+        }
+    }
+
+    fn fget(&mut self, r: u16) -> Value {
+        self.b.use_var(self.v.f[r as usize])
+    }
+
+    fn fset(&mut self, r: u16, v: Value) {
+        self.b.ins().store(flags(), v, self.fb, 8 * r as i32);
+        self.b.def_var(self.v.f[r as usize], v);
     }
 
     fn tag(&mut self, v: Value) -> Value {
@@ -480,76 +660,65 @@ impl<'a, 'f> Gen<'a, 'f> {
         }
     }
 
-    /// Would a collection be due before `need` more words? (OTP's
-    /// `test_heap` condition, and `gc_at_call` with need 0.)
+    /// Would a collection be due, or the current chunk be full, before
+    /// `need` more words? (OTP's `test_heap` condition, and `gc_at_call`
+    /// with need 0.)
     fn wants_gc(&mut self, need: u32) -> Value {
-        if self.lay.gc_stress {
-            return self.b.ins().iconst(types::I8, 1);
-        }
-        let hp = self.hp;
-        let ub = self.load_field(hp, self.lay.heap_used_before);
-        let top = self.load_field(hp, self.lay.heap_top);
-        let used = self.b.ins().iadd(ub, top);
-        let used = self.b.ins().iadd_imm_s(used, need as i64);
-        let budget = self.load_field(hp, self.lay.heap_budget);
-        let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, used, budget);
-        let vh = self.load_field(hp, self.lay.heap_vheap);
-        let vb = self.load_field(hp, self.lay.heap_vheap_budget);
-        let vover = self.b.ins().icmp(IntCC::UnsignedGreaterThan, vh, vb);
-        self.b.ins().bor(over, vover)
+        let hptr = self.b.use_var(self.v.hptr);
+        let hend = self.b.use_var(self.v.hend);
+        let want = self.b.ins().iadd_imm_s(hptr, 8 * need as i64);
+        self.b.ins().icmp(IntCC::UnsignedGreaterThan, want, hend)
+    }
+
+    /// Go to `slow` when a collection is due before `need` more words.
+    fn gc_guard(&mut self, need: u32, slow: Block) {
+        let w = self.wants_gc(need);
+        let cont = self.b.create_block();
+        self.b.ins().brif(w, slow, &[], cont, &[]);
+        self.b.switch_to_block(cont);
     }
 
     /// Bump-allocate `n` words in the current chunk, or go to `slow`.
     fn alloc(&mut self, n: u32, slow: Block) -> Value {
-        let hp = self.hp;
-        let top = self.load_field(hp, self.lay.heap_top);
-        let len = self.load_field(hp, self.lay.heap_cur_len);
-        let room = self.b.ins().isub(len, top);
-        let ok = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, room, n as i64);
-        self.guard(ok, slow);
-        let cur = self.load_field(hp, self.lay.heap_cur);
-        let off = self.b.ins().ishl_imm_s(top, 3);
-        let p = self.b.ins().iadd(cur, off);
-        let ntop = self.b.ins().iadd_imm_s(top, n as i64);
-        self.b.ins().store(flags(), ntop, hp, self.lay.heap_top);
+        self.gc_guard(n, slow);
+        let p = self.b.use_var(self.v.hptr);
+        let np = self.b.ins().iadd_imm_s(p, 8 * n as i64);
+        self.b.def_var(self.v.hptr, np);
         p
+    }
+
+    /// Yield: the slice is used up; resume at `next` with `live` x
+    /// registers later.
+    fn yield_now(&mut self, next: Value, live: u32) {
+        self.sync();
+        let l = self.b.ins().iconst(I64, live as i64);
+        self.call_helper(self.helpers.yield_at, next, l);
+        self.b.ins().jump(self.leave, &[]);
     }
 
     /// Take a reduction; out of them, yield (resuming at `next` with
     /// `live` registers) and leave.
     fn reduction(&mut self, next: u64, live: u32) {
-        let ctx = self.ctxv();
-        let r = self.b.ins().load(I64, flags(), ctx, CTX_REDS);
+        let n = self.b.ins().iconst(I64, next as i64);
+        self.reduction_to(n, live);
+    }
+
+    fn reduction_to(&mut self, next: Value, live: u32) {
+        let r = self.b.use_var(self.v.reds);
         let r = self.b.ins().iadd_imm_s(r, -1);
-        self.b.ins().store(flags(), r, ctx, CTX_REDS);
+        self.b.def_var(self.v.reds, r);
         let out = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, r, 0);
         let y = self.b.create_block();
         let cont = self.b.create_block();
         self.b.ins().brif(out, y, &[], cont, &[]);
         self.b.switch_to_block(y);
-        let n = self.b.ins().iconst(I64, next as i64);
-        let l = self.b.ins().iconst(I64, live as i64);
-        self.call_helper(self.helpers.yield_at, n, l);
-        self.b.ins().jump(self.leave, &[]);
+        self.yield_now(next, live);
         self.b.switch_to_block(cont);
-    }
-
-    fn set_stack_len(&mut self, len: Value) {
-        let sp = self.sp;
-        self.b.ins().store(flags(), len, sp, self.lay.stack_len);
-    }
-
-    fn stack_len(&mut self) -> Value {
-        let sp = self.sp;
-        self.load_field(sp, self.lay.stack_len)
     }
 
     /// `len - n`, or 0 (the interpreter's saturating truncate).
     fn pop_frame(&mut self, n: u32) {
-        let len = self.stack_len();
+        let len = self.b.use_var(self.v.slen);
         let d = self.b.ins().iadd_imm_s(len, -(n as i64));
         let enough = self
             .b
@@ -557,7 +726,7 @@ impl<'a, 'f> Gen<'a, 'f> {
             .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, len, n as i64);
         let z = self.b.ins().iconst(I64, 0);
         let nl = self.b.ins().select(enough, d, z);
-        self.set_stack_len(nl);
+        self.b.def_var(self.v.slen, nl);
     }
 
     // ---- ops ----
@@ -569,18 +738,18 @@ impl<'a, 'f> Gen<'a, 'f> {
             Op::Move { src, dst } => {
                 let slow = self.slow_block(ip);
                 let v = self.load_src(*src, slow);
-                let a = self.dst_addr(*dst, slow);
-                self.store(a, v);
+                let p = self.place(*dst, slow);
+                self.put(p, v);
                 self.jump_to(ip + 1);
             }
             Op::Swap { a, b } => {
                 let slow = self.slow_block(ip);
-                let aa = self.dst_addr(*a, slow);
-                let ba = self.dst_addr(*b, slow);
-                let va = self.b.ins().load(I64, flags(), aa, 0);
-                let vb = self.b.ins().load(I64, flags(), ba, 0);
-                self.store(aa, vb);
-                self.store(ba, va);
+                let va = self.load_src(dst_as_src(*a), slow);
+                let vb = self.load_src(dst_as_src(*b), slow);
+                let pa = self.place(*a, slow);
+                let pb = self.place(*b, slow);
+                self.put(pa, vb);
+                self.put(pb, va);
                 self.jump_to(ip + 1);
             }
             Op::Test { test, src, fail } => {
@@ -657,13 +826,13 @@ impl<'a, 'f> Gen<'a, 'f> {
                 let v = self.load_src(*src, slow);
                 let c = self.has_tag(v, TAG_LIST);
                 self.guard(c, slow);
-                let ha = self.dst_addr(*head, slow);
-                let ta = self.dst_addr(*tail, slow);
+                let hp = self.place(*head, slow);
+                let tp = self.place(*tail, slow);
                 let a = self.addr(v);
                 let h = self.b.ins().load(I64, flags(), a, 0);
                 let t = self.b.ins().load(I64, flags(), a, 8);
-                self.store(ha, h);
-                self.store(ta, t);
+                self.put(hp, h);
+                self.put(tp, t);
                 self.jump_to(ip + 1);
             }
             Op::GetHd { src, dst } | Op::GetTl { src, dst } => {
@@ -672,10 +841,10 @@ impl<'a, 'f> Gen<'a, 'f> {
                 let v = self.load_src(*src, slow);
                 let c = self.has_tag(v, TAG_LIST);
                 self.guard(c, slow);
-                let da = self.dst_addr(*dst, slow);
+                let dp = self.place(*dst, slow);
                 let a = self.addr(v);
                 let w = self.b.ins().load(I64, flags(), a, off);
-                self.store(da, w);
+                self.put(dp, w);
                 self.jump_to(ip + 1);
             }
             Op::GetTupleElement { src, index, dst } => {
@@ -689,22 +858,22 @@ impl<'a, 'f> Gen<'a, 'f> {
                     g.b.ins().band(k, inr)
                 });
                 self.guard(ok, slow);
-                let da = self.dst_addr(*dst, slow);
+                let dp = self.place(*dst, slow);
                 let a = self.addr(v);
                 let w = self.b.ins().load(I64, flags(), a, 8 * (1 + idx as i32));
-                self.store(da, w);
+                self.put(dp, w);
                 self.jump_to(ip + 1);
             }
             Op::PutList { head, tail, dst } => {
                 let slow = self.slow_block(ip);
                 let h = self.load_src(*head, slow);
                 let t = self.load_src(*tail, slow);
-                let da = self.dst_addr(*dst, slow);
+                let dp = self.place(*dst, slow);
                 let p = self.alloc(2, slow);
                 self.b.ins().store(flags(), h, p, 0);
                 self.b.ins().store(flags(), t, p, 8);
                 let w = self.b.ins().bor_imm_s(p, (TAG_LIST << 48) as i64);
-                self.store(da, w);
+                self.put(dp, w);
                 self.jump_to(ip + 1);
             }
             Op::PutTuple { elems, dst } => {
@@ -713,7 +882,7 @@ impl<'a, 'f> Gen<'a, 'f> {
                 for e in elems {
                     vals.push(self.load_src(*e, slow));
                 }
-                let da = self.dst_addr(*dst, slow);
+                let dp = self.place(*dst, slow);
                 let p = self.alloc(1 + elems.len() as u32, slow);
                 let hdr =
                     (TAG_HEADER_MIN << 48) | (KIND_TUPLE << HEADER_KIND_SHIFT) | elems.len() as u64;
@@ -723,7 +892,7 @@ impl<'a, 'f> Gen<'a, 'f> {
                     self.b.ins().store(flags(), v, p, 8 * (1 + i as i32));
                 }
                 let w = self.b.ins().bor_imm_s(p, (TAG_BOXED << 48) as i64);
-                self.store(da, w);
+                self.put(dp, w);
                 self.jump_to(ip + 1);
             }
             Op::Arith { op, a, b, dst } => self.arith(ip, *op, *a, *b, *dst),
@@ -733,110 +902,67 @@ impl<'a, 'f> Gen<'a, 'f> {
                 let isf = self.is_float(v);
                 let z = self.b.ins().iconst(I64, 0);
                 let w = self.b.ins().select(isf, v, z);
-                self.b.ins().store(flags(), w, self.fb, 8 * *fr as i32);
+                let f = self.b.ins().bitcast(F64, MemFlagsData::new(), w);
+                self.fset(*fr, f);
                 self.jump_to(ip + 1);
             }
             Op::FMoveOut { fr, dst } => {
                 let slow = self.slow_block(ip);
-                let da = self.dst_addr(*dst, slow);
-                let w = self.b.ins().load(I64, flags(), self.fb, 8 * *fr as i32);
-                self.store(da, w);
+                let dp = self.place(*dst, slow);
+                let f = self.fget(*fr);
+                let w = self.b.ins().bitcast(I64, MemFlagsData::new(), f);
+                self.put(dp, w);
                 self.jump_to(ip + 1);
             }
             Op::FMove { from, to } => {
-                let w = self.b.ins().load(I64, flags(), self.fb, 8 * *from as i32);
-                self.b.ins().store(flags(), w, self.fb, 8 * *to as i32);
+                let f = self.fget(*from);
+                self.fset(*to, f);
                 self.jump_to(ip + 1);
             }
             Op::FConv { src, fr } => {
                 let slow = self.slow_block(ip);
                 let v = self.load_src(*src, slow);
-                let isf = self.is_float(v);
-                let fl = self.b.create_block();
-                let notf = self.b.create_block();
-                let done = self.b.create_block();
-                self.b.append_block_param(done, types::F64);
-                self.b.ins().brif(isf, fl, &[], notf, &[]);
-                self.b.switch_to_block(fl);
-                let f = self.b.ins().bitcast(types::F64, MemFlagsData::new(), v);
-                self.b.ins().jump(done, &args(&[f]));
-                self.b.switch_to_block(notf);
-                let iss = self.is_small(v);
-                self.guard(iss, slow);
-                let i = self.untag(v);
-                let f = self.b.ins().fcvt_from_sint(types::F64, i);
-                self.b.ins().jump(done, &args(&[f]));
-                self.b.switch_to_block(done);
-                let f = self.b.block_params(done)[0];
-                self.b.ins().store(flags(), f, self.fb, 8 * *fr as i32);
+                let f = self.as_f64(v, slow);
+                self.fset(*fr, f);
                 self.jump_to(ip + 1);
             }
             Op::FArith { op, a, b, dst } => {
                 let slow = self.slow_block(ip);
-                let fa = self
-                    .b
-                    .ins()
-                    .load(types::F64, flags(), self.fb, 8 * *a as i32);
-                let fbv = self
-                    .b
-                    .ins()
-                    .load(types::F64, flags(), self.fb, 8 * *b as i32);
-                let r = match op {
-                    FloatOp::Add => self.b.ins().fadd(fa, fbv),
-                    FloatOp::Sub => self.b.ins().fsub(fa, fbv),
-                    FloatOp::Mul => self.b.ins().fmul(fa, fbv),
-                    FloatOp::Div => self.b.ins().fdiv(fa, fbv),
-                };
-                // finite: the exponent bits are not all ones
-                let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
-                let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
-                let fin = self
-                    .b
-                    .ins()
-                    .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
-                self.guard(fin, slow);
-                self.b.ins().store(flags(), r, self.fb, 8 * *dst as i32);
+                let fa = self.fget(*a);
+                let fbv = self.fget(*b);
+                let r = self.float_op(*op, fa, fbv, slow);
+                self.fset(*dst, r);
                 self.jump_to(ip + 1);
             }
             Op::FNegate { a, dst } => {
-                let fa = self
-                    .b
-                    .ins()
-                    .load(types::F64, flags(), self.fb, 8 * *a as i32);
-                let r = self.b.ins().fneg(fa);
-                self.b.ins().store(flags(), r, self.fb, 8 * *dst as i32);
+                // OTP 25 negates as `0.0 - X`: -(0.0) is 0.0
+                let fa = self.fget(*a);
+                let z = self.b.ins().f64const(0.0);
+                let r = self.b.ins().fsub(z, fa);
+                self.fset(*dst, r);
                 self.jump_to(ip + 1);
             }
             Op::TestHeap { need } => {
                 let slow = self.slow_block(ip);
-                let w = self.wants_gc(*need);
-                let ok = self.b.ins().bxor_imm_s(w, 1);
-                self.guard(ok, slow);
+                self.gc_guard(*need, slow);
                 self.jump_to(ip + 1);
             }
             Op::Allocate { stack, heap } => {
                 let slow = self.slow_block(ip);
-                let w = self.wants_gc(*heap);
-                let ok = self.b.ins().bxor_imm_s(w, 1);
-                self.guard(ok, slow);
-                let len = self.stack_len();
-                let sp = self.sp;
-                let cap = self.load_field(sp, self.lay.stack_cap);
+                self.gc_guard(*heap, slow);
+                let len = self.b.use_var(self.v.slen);
+                let max = self.b.use_var(self.v.smax);
                 let nl = self.b.ins().iadd_imm_s(len, *stack as i64);
-                let fits = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, nl, cap);
+                let fits = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, nl, max);
                 self.guard(fits, slow);
-                let ctx = self.ctxv();
-                let lim = self.b.ins().load(I64, flags(), ctx, CTX_STACK_LIMIT);
-                let under = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, len, lim);
-                self.guard(under, slow);
-                let ptr = self.load_field(sp, self.lay.stack_ptr);
+                let ptr = self.b.use_var(self.v.sptr);
                 let off = self.b.ins().ishl_imm_s(len, 3);
                 let base = self.b.ins().iadd(ptr, off);
                 let nil = self.b.ins().iconst(I64, NIL as i64);
                 for k in 0..*stack {
                     self.b.ins().store(flags(), nil, base, 8 * k as i32);
                 }
-                self.set_stack_len(nl);
+                self.b.def_var(self.v.slen, nl);
                 self.jump_to(ip + 1);
             }
             Op::Deallocate { n } => {
@@ -848,32 +974,25 @@ impl<'a, 'f> Gen<'a, 'f> {
                 let nil = self.b.ins().iconst(I64, NIL as i64);
                 for &r in regs {
                     let a = self.y_addr(r, slow);
-                    self.store(a, nil);
+                    self.b.ins().store(flags(), nil, a, 0);
                 }
                 self.jump_to(ip + 1);
             }
             Op::Call { arity, target } => {
                 let slow = self.slow_block(ip);
-                let len = self.stack_len();
-                let ctx = self.ctxv();
-                let lim = self.b.ins().load(I64, flags(), ctx, CTX_STACK_LIMIT);
-                let under = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, len, lim);
-                self.guard(under, slow);
-                let w = self.wants_gc(0);
-                let ok = self.b.ins().bxor_imm_s(w, 1);
-                self.guard(ok, slow);
-                let sp = self.sp;
-                let cap = self.load_field(sp, self.lay.stack_cap);
-                let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
+                let len = self.b.use_var(self.v.slen);
+                let max = self.b.use_var(self.v.smax);
+                let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, max);
                 self.guard(room, slow);
-                let ptr = self.load_field(sp, self.lay.stack_ptr);
+                self.gc_guard(0, slow);
+                let ptr = self.b.use_var(self.v.sptr);
                 let off = self.b.ins().ishl_imm_s(len, 3);
                 let slot = self.b.ins().iadd(ptr, off);
                 let cp = (TAG_CP << 48) | ((self.f.module as u64) << 32) | (ip + 1) as u64;
                 let cpv = self.b.ins().iconst(I64, cp as i64);
-                self.store(slot, cpv);
+                self.b.ins().store(flags(), cpv, slot, 0);
                 let nl = self.b.ins().iadd_imm_s(len, 1);
-                self.set_stack_len(nl);
+                self.b.def_var(self.v.slen, nl);
                 self.reduction(self.loc(*target), *arity);
                 self.jump_to(*target);
             }
@@ -883,22 +1002,55 @@ impl<'a, 'f> Gen<'a, 'f> {
                 dealloc,
             } => {
                 let slow = self.slow_block(ip);
-                let w = self.wants_gc(0);
-                let ok = self.b.ins().bxor_imm_s(w, 1);
-                self.guard(ok, slow);
+                self.gc_guard(0, slow);
                 self.pop_frame(*dealloc);
                 self.reduction(self.loc(*target), *arity);
                 self.jump_to(*target);
             }
             Op::CallOnly { arity, target } => {
                 let slow = self.slow_block(ip);
-                let w = self.wants_gc(0);
-                let ok = self.b.ins().bxor_imm_s(w, 1);
-                self.guard(ok, slow);
+                self.gc_guard(0, slow);
                 self.reduction(self.loc(*target), *arity);
                 self.jump_to(*target);
             }
             Op::Return => self.ret(ip),
+            Op::CallExt {
+                arity,
+                export,
+                tail,
+            } => {
+                // every check before any side effect: the slow path runs
+                // the whole instruction
+                let slow = self.slow_block(ip);
+                let ea = self.b.ins().iconst(I64, *export as i64);
+                let t = self.b.ins().load(I64, flags(), ea, 0);
+                let loaded = self.b.ins().icmp_imm_s(IntCC::NotEqual, t, 0);
+                self.guard(loaded, slow);
+                if tail.is_none() {
+                    let len = self.b.use_var(self.v.slen);
+                    let max = self.b.use_var(self.v.smax);
+                    let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, max);
+                    self.guard(room, slow);
+                }
+                self.gc_guard(0, slow);
+                match tail {
+                    None => {
+                        let len = self.b.use_var(self.v.slen);
+                        let ptr = self.b.use_var(self.v.sptr);
+                        let off = self.b.ins().ishl_imm_s(len, 3);
+                        let slot = self.b.ins().iadd(ptr, off);
+                        let cp = (TAG_CP << 48) | ((self.f.module as u64) << 32) | (ip + 1) as u64;
+                        let cpv = self.b.ins().iconst(I64, cp as i64);
+                        self.b.ins().store(flags(), cpv, slot, 0);
+                        let nl = self.b.ins().iadd_imm_s(len, 1);
+                        self.b.def_var(self.v.slen, nl);
+                    }
+                    Some(n) => self.pop_frame(*n),
+                }
+                let next = self.b.ins().iadd_imm_s(t, -1);
+                self.reduction_to(next, *arity);
+                self.b.ins().jump(self.goto, &args(&[next]));
+            }
         }
     }
 
@@ -908,11 +1060,10 @@ impl<'a, 'f> Gen<'a, 'f> {
 
     fn ret(&mut self, ip: u32) {
         let slow = self.slow_block(ip);
-        let len = self.stack_len();
+        let len = self.b.use_var(self.v.slen);
         let ne = self.b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
         self.guard(ne, slow);
-        let sp = self.sp;
-        let ptr = self.load_field(sp, self.lay.stack_ptr);
+        let ptr = self.b.use_var(self.v.sptr);
         let off = self.b.ins().ishl_imm_s(len, 3);
         let top = self.b.ins().iadd(ptr, off);
         let cp = self.b.ins().load(I64, flags(), top, -8);
@@ -921,19 +1072,16 @@ impl<'a, 'f> Gen<'a, 'f> {
         let notexit = self.b.ins().icmp_imm_s(IntCC::NotEqual, cp, EXIT_CP as i64);
         self.guard(notexit, slow);
         let nl = self.b.ins().iadd_imm_s(len, -1);
-        self.set_stack_len(nl);
+        self.b.def_var(self.v.slen, nl);
         let next = self.b.ins().band_imm_s(cp, PAYLOAD_MASK as i64);
         // out of reductions: yield with the return value live
-        let ctx = self.ctxv();
-        let r = self.b.ins().load(I64, flags(), ctx, CTX_REDS);
+        let r = self.b.use_var(self.v.reds);
         let out = self.b.ins().icmp_imm_s(IntCC::SignedLessThanOrEqual, r, 0);
         let y = self.b.create_block();
         let cont = self.b.create_block();
         self.b.ins().brif(out, y, &[], cont, &[]);
         self.b.switch_to_block(y);
-        let one = self.b.ins().iconst(I64, 1);
-        self.call_helper(self.helpers.yield_at, next, one);
-        self.b.ins().jump(self.leave, &[]);
+        self.yield_now(next, 1);
         self.b.switch_to_block(cont);
         let mi = self.b.ins().ushr_imm_s(next, 32);
         let same = self
@@ -947,7 +1095,36 @@ impl<'a, 'f> Gen<'a, 'f> {
         self.b.ins().jump(self.goto, &args(&[next]));
         self.b.switch_to_block(local);
         let rip = self.b.ins().band_imm_s(next, 0xFFFF_FFFF);
-        self.b.ins().jump(self.local, &args(&[rip]));
+        // reload reads memory: write back first
+        let resync = self.b.create_block();
+        self.b.append_block_param(resync, I64);
+        let cur = self.b.current_block().expect("in ret");
+        self.b.switch_to_block(resync);
+        let r = self.b.block_params(resync)[0];
+        self.sync();
+        self.b.ins().jump(self.reload, &args(&[r]));
+        self.b.switch_to_block(cur);
+        if self.live.return_points.is_empty() {
+            self.b.ins().jump(resync, &args(&[rip]));
+            return;
+        }
+        // the op after one of our own calls: natively, variables intact;
+        // anything else through reload
+        let idx = self.b.ins().iadd_imm_s(rip, -(self.f.start as i64));
+        let idx32 = self.b.ins().ireduce(I32, idx);
+        // (every entry needs its own block call: they own their arguments)
+        let span = self.live.return_points.last().map_or(0, |&k| k + 1);
+        let mut calls = Vec::with_capacity(span);
+        for k in 0..span {
+            calls.push(if self.live.return_points.contains(&k) {
+                self.b.func.dfg.block_call(self.blocks[k], &[])
+            } else {
+                self.b.func.dfg.block_call(resync, &args(&[rip]))
+            });
+        }
+        let other = self.b.func.dfg.block_call(resync, &args(&[rip]));
+        let jt = self.b.create_jump_table(JumpTableData::new(other, &calls));
+        self.b.ins().br_table(idx32, jt);
     }
 
     /// Jump to the label of `v` in `table` (sorted by key), else `fail`.
@@ -1036,7 +1213,21 @@ impl<'a, 'f> Gen<'a, 'f> {
             }
             Cmp::Lt | Cmp::Ge => {
                 if let Some(c) = self.both_small(a, b, sa, sb) {
-                    self.guard(c, slow);
+                    // numbers that are not both small: as floats
+                    let nums = self.b.create_block();
+                    self.guard(c, nums);
+                    let cur = self.b.current_block().expect("in cmp");
+                    self.b.switch_to_block(nums);
+                    let fa = self.as_f64(a, slow);
+                    let fb = self.as_f64(b, slow);
+                    let cc = if cmp == Cmp::Lt {
+                        FloatCC::LessThan
+                    } else {
+                        FloatCC::GreaterThanOrEqual
+                    };
+                    let c = self.b.ins().fcmp(cc, fa, fb);
+                    self.branch(c, ip, fail);
+                    self.b.switch_to_block(cur);
                 }
                 // small words order as their payloads once shifted up
                 let ua = self.b.ins().ishl_imm_s(a, 16);
@@ -1052,14 +1243,78 @@ impl<'a, 'f> Gen<'a, 'f> {
         }
     }
 
+    /// The value of a float or small-integer word (a small converts
+    /// exactly: it has at most 48 bits); anything else goes to `slow`.
+    fn as_f64(&mut self, v: Value, slow: Block) -> Value {
+        let isf = self.is_float(v);
+        let fl = self.b.create_block();
+        let notf = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.append_block_param(done, F64);
+        self.b.ins().brif(isf, fl, &[], notf, &[]);
+        self.b.switch_to_block(fl);
+        let f = self.b.ins().bitcast(F64, MemFlagsData::new(), v);
+        self.b.ins().jump(done, &args(&[f]));
+        self.b.switch_to_block(notf);
+        let iss = self.is_small(v);
+        self.guard(iss, slow);
+        let i = self.untag(v);
+        let f = self.b.ins().fcvt_from_sint(F64, i);
+        self.b.ins().jump(done, &args(&[f]));
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
+    }
+
+    /// `a op b`; a non-finite result goes to `slow` (which raises
+    /// badarith).
+    fn float_op(&mut self, op: FloatOp, a: Value, b: Value, slow: Block) -> Value {
+        let r = match op {
+            FloatOp::Add => self.b.ins().fadd(a, b),
+            FloatOp::Sub => self.b.ins().fsub(a, b),
+            FloatOp::Mul => self.b.ins().fmul(a, b),
+            FloatOp::Div => self.b.ins().fdiv(a, b),
+        };
+        // finite: the exponent bits are not all ones
+        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+        let e = self.b.ins().band_imm_s(bits, 0x7FF0_0000_0000_0000);
+        let fin = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::NotEqual, e, 0x7FF0_0000_0000_0000);
+        self.guard(fin, slow);
+        r
+    }
+
     fn arith(&mut self, ip: u32, op: Arith, sa: Src, sb: Src, dst: Dst) {
         let slow = self.slow_block(ip);
         let a = self.load_src(sa, slow);
         let b = self.load_src(sb, slow);
+        let dp = self.place(dst, slow);
         if let Some(c) = self.both_small(a, b, sa, sb) {
-            self.guard(c, slow);
+            let float_op = match op {
+                Arith::Add => Some(FloatOp::Add),
+                Arith::Sub => Some(FloatOp::Sub),
+                Arith::Mul => Some(FloatOp::Mul),
+                _ => None,
+            };
+            match float_op {
+                Some(fop) => {
+                    // not both small: floats (or a small and a float)
+                    let nums = self.b.create_block();
+                    self.guard(c, nums);
+                    let cur = self.b.current_block().expect("in arith");
+                    self.b.switch_to_block(nums);
+                    let fa = self.as_f64(a, slow);
+                    let fb = self.as_f64(b, slow);
+                    let r = self.float_op(fop, fa, fb, slow);
+                    let w = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+                    self.put(dp, w);
+                    self.jump_to(ip + 1);
+                    self.b.switch_to_block(cur);
+                }
+                None => self.guard(c, slow),
+            }
         }
-        let da = self.dst_addr(dst, slow);
         let word = match op {
             Arith::Band => self.b.ins().band(a, b),
             Arith::Bor => self.b.ins().bor(a, b),
@@ -1114,7 +1369,14 @@ impl<'a, 'f> Gen<'a, 'f> {
                 self.tag_small(r)
             }
         };
-        self.store(da, word);
+        self.put(dp, word);
         self.jump_to(ip + 1);
+    }
+}
+
+fn dst_as_src(d: Dst) -> Src {
+    match d {
+        Dst::X(i) => Src::X(i),
+        Dst::Y(i) => Src::Y(i),
     }
 }

@@ -217,6 +217,16 @@ pub enum Op {
         target: u32,
     },
     Return,
+    /// A call of a function of any module through its export entry:
+    /// `export` is the address of the entry's word (`0` while the function
+    /// is not loaded, else `(module << 32 | ip) + 1`). `tail`: `None`
+    /// pushes a continuation (`call_ext`), `Some(n)` drops `n` frame slots
+    /// and jumps (`call_ext_last`; `call_ext_only` is `Some(0)`).
+    CallExt {
+        arity: u32,
+        export: u64,
+        tail: Option<u32>,
+    },
 }
 
 /// One Erlang function.
@@ -228,6 +238,11 @@ pub struct Function {
     /// The ip of `ops[0]`.
     pub start: u32,
     pub ops: Vec<Op>,
+    /// Other functions of the module this one calls: entry ip, and the
+    /// address of the word where the runtime publishes that function's
+    /// compiled code (0: none yet, 1: none ever; else the code's address).
+    /// Calls to these tail-call the compiled code directly.
+    pub callees: Vec<(u32, u64)>,
 }
 
 impl Function {
@@ -236,5 +251,9 @@ impl Function {
     }
     pub fn contains(&self, ip: u32) -> bool {
         ip >= self.start && ip < self.end()
+    }
+    /// The code word of the function entered at `ip`, if it is a callee.
+    pub fn callee(&self, ip: u32) -> Option<u64> {
+        self.callees.iter().find(|c| c.0 == ip).map(|c| c.1)
     }
 }

@@ -9,7 +9,7 @@ use crate::process::Process;
 use crate::term::{bignum, Term};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 /// A number as f64 (`badarith` callers: None for non-numbers and for
 /// bignums too large for a float).
@@ -19,7 +19,8 @@ pub fn to_f64(t: Term) -> Option<f64> {
     } else if t.is_small() {
         Some(t.small_value() as f64)
     } else if t.is_bignum() {
-        bignum::to_big(t).to_f64().filter(|f| f.is_finite())
+        // rounded one 64-bit digit at a time, as OTP does (and float/1)
+        super::num::int_to_f64(t)
     } else {
         None
     }

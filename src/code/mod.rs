@@ -73,6 +73,11 @@ impl Export {
             AtomicOrdering::Release,
         );
     }
+    /// The address of the target word (for compiled code, which reads
+    /// it as `target` does; the entry is leaked, so it never moves).
+    pub fn target_word(&self) -> u64 {
+        self.target.as_ptr() as u64
+    }
     pub fn is_callable(&self) -> bool {
         self.bif.is_some() || self.target().is_some()
     }

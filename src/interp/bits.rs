@@ -756,10 +756,10 @@ fn write_segments(
                 w.push_bytes(s);
             }
             SegKind::Utf8 | SegKind::Utf16 | SegKind::Utf32 => {
-                if !v.is_small() || v.small_value() < 0 {
+                if !v.is_small() {
                     return Err(Exc::badarg());
                 }
-                let cp = v.small_value() as u32;
+                let cp = u32::try_from(v.small_value()).map_err(|_| Exc::badarg())?;
                 if cp > 0x10FFFF || (0xD800..=0xDFFF).contains(&cp) {
                     return Err(Exc::badarg());
                 }

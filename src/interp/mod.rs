@@ -989,7 +989,8 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     ip += 1;
                 }
                 Instr::FNegate { a, dst } => {
-                    fr[*dst as usize] = -fr[*a as usize];
+                    // OTP 25 negates as `0.0 - X`: -(0.0) is 0.0
+                    fr[*dst as usize] = 0.0 - fr[*a as usize];
                     ip += 1;
                 }
 

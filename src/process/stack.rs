@@ -33,6 +33,12 @@ impl Stack {
         cap: std::mem::offset_of!(Stack, cap),
     };
 
+    /// Slots allocated (the most `len` can reach without growing).
+    #[inline]
+    pub fn capacity(&self) -> usize {
+        self.cap
+    }
+
     pub fn with_capacity(n: usize) -> Stack {
         let mut v = ManuallyDrop::new(Vec::<Term>::with_capacity(n));
         Stack {

@@ -15,30 +15,40 @@ pub struct RtCtx {
     pub abi: Ctx,
     p: *mut Process,
     regs: *mut Regs,
-    /// The module of the running compiled function.
-    mi: u16,
     /// Set by a helper that ended the slice.
     pub outcome: Option<Outcome>,
 }
 
 impl RtCtx {
-    pub fn new(p: &mut Process, regs: &mut Regs, mi: u16, reds: i64) -> RtCtx {
+    pub fn new(p: &mut Process, regs: &mut Regs, reds: i64) -> RtCtx {
+        let mut abi = Ctx {
+            x: regs.x.as_mut_ptr() as *mut u64,
+            f: regs.f.as_mut_ptr(),
+            stack: std::ptr::null_mut(),
+            heap: std::ptr::null_mut(),
+            reds,
+            stack_max: 0,
+            heap_end: 0,
+            next: 0,
+            next_live: 0,
+        };
+        RtCtx::set_limits(&mut abi, p);
+        abi.stack = &mut p.stack as *mut Stack as *mut u8;
+        abi.heap = &mut p.heap as *mut Heap as *mut u8;
         RtCtx {
-            abi: Ctx {
-                x: regs.x.as_mut_ptr() as *mut u64,
-                f: regs.f.as_mut_ptr(),
-                stack: &mut p.stack as *mut Stack as *mut u8,
-                heap: &mut p.heap as *mut Heap as *mut u8,
-                reds,
-                stack_limit: interp::max_process_words() as u64,
-                next: 0,
-                next_live: 0,
-            },
+            abi,
             p,
             regs,
-            mi,
             outcome: None,
         }
+    }
+
+    /// Recompute the limits compiled code checks against (after anything
+    /// that may have grown the stack, collected or added a heap chunk).
+    #[inline]
+    fn set_limits(abi: &mut Ctx, p: &Process) {
+        abi.stack_max = p.stack.capacity().min(interp::max_process_words()) as u64;
+        abi.heap_end = p.heap.jit_alloc_end();
     }
 }
 
@@ -48,41 +58,40 @@ pub fn layout() -> Layout {
     Layout {
         stack_ptr: s.ptr as i32,
         stack_len: s.len as i32,
-        stack_cap: s.cap as i32,
         heap_top: h.top as i32,
         heap_cur: h.cur as i32,
-        heap_cur_len: h.cur_len as i32,
-        heap_used_before: h.used_before as i32,
-        heap_budget: h.budget as i32,
-        heap_vheap: h.vheap as i32,
-        heap_vheap_budget: h.vheap_budget as i32,
-        gc_stress: cfg!(feature = "gc-stress"),
         true_word: Term::atom(atom::TRUE).0,
         false_word: Term::atom(atom::FALSE).0,
     }
 }
 
 pub fn table() -> Helpers {
-    Helpers { step, yield_at }
+    Helpers {
+        step,
+        resolve,
+        yield_at,
+    }
 }
 
 /// Run the instruction at `ip` of the current module in the interpreter.
 ///
 /// # Safety
 /// `ctx` is the `abi` field of a live `RtCtx` made by the trampoline.
-unsafe extern "C" fn step(ctx: *mut Ctx, ip: u64, _: u64) -> i64 {
+unsafe extern "C" fn step(ctx: *mut Ctx, loc: u64, _: u64) -> i64 {
     // SAFETY: per the contract, `ctx` is the first field of an RtCtx whose
     // process and registers are exclusively ours for this call.
     let rt = unsafe { &mut *(ctx as *mut RtCtx) };
     let (p, regs) = unsafe { (&mut *rt.p, &mut *rt.regs) };
-    p.resume = (rt.mi, ip as u32);
+    let mi = (loc >> 32) as u16;
+    p.resume = (mi, loc as u32);
     let mut reds = rt.abi.reds;
     let o = interp::step(p, regs, &mut reds);
     rt.abi.reds = reds;
+    RtCtx::set_limits(&mut rt.abi, p);
     match o {
         Outcome::Stepped => {
             let (m, i) = p.resume;
-            if m == rt.mi {
+            if m == mi {
                 i as i64
             } else {
                 -1
@@ -93,6 +102,14 @@ unsafe extern "C" fn step(ctx: *mut Ctx, ip: u64, _: u64) -> i64 {
             -1
         }
     }
+}
+
+/// The compiled code containing `loc` (`module << 32 | ip`), or 0.
+///
+/// # Safety
+/// As for `step` (it only reads the code tables).
+unsafe extern "C" fn resolve(_: *mut Ctx, loc: u64, _: u64) -> i64 {
+    super::native_at((loc >> 32) as u16, loc as u32).unwrap_or(0) as i64
 }
 
 /// The slice is used up: save `live` registers, resume at `next` later.
@@ -112,6 +129,9 @@ unsafe extern "C" fn yield_at(ctx: *mut Ctx, next: u64, live: u64) -> i64 {
 mod tests {
     #[test]
     fn helper_table_names() {
-        assert_eq!(beamz_cranelift::abi::HELPER_NAMES, &["step", "yield_at"]);
+        assert_eq!(
+            beamz_cranelift::abi::HELPER_NAMES,
+            &["step", "resolve", "yield_at"]
+        );
     }
 }

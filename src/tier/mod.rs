@@ -23,7 +23,7 @@ pub mod translate;
 use crate::code::Module;
 use crate::interp::{self, Outcome, Regs};
 use crate::process::Process;
-use beamz_cranelift::{abi, Jit, NativeFn};
+use beamz_cranelift::{abi, EnterFn, Jit};
 use std::sync::atomic::{AtomicU32, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -78,23 +78,32 @@ impl Slots {
         )
     }
 
+    /// The address of function `func`'s compiled code.
     #[inline]
-    fn native(&self, func: usize) -> Option<NativeFn> {
+    fn native(&self, func: usize) -> Option<usize> {
         let a = self.0.get(func)?.native.load(Ordering::Acquire);
-        if a <= FAILED {
-            return None;
-        }
-        // SAFETY: a value > FAILED was stored by `compile` from a
-        // `NativeFn` (code is never freed).
-        Some(unsafe { std::mem::transmute::<usize, NativeFn>(a) })
+        (a > FAILED).then_some(a)
+    }
+
+    /// Where function `func`'s code address is published (compiled code
+    /// reads it to call `func` directly; slots never move or go away:
+    /// modules are never freed).
+    pub fn code_word(&self, func: usize) -> Option<u64> {
+        self.0.get(func).map(|s| s.native.as_ptr() as u64)
     }
 }
+
+/// The shim compiled code is entered through (set with the JIT).
+static ENTER: OnceLock<EnterFn> = OnceLock::new();
 
 fn jit() -> &'static Mutex<Option<Jit>> {
     static J: OnceLock<Mutex<Option<Jit>>> = OnceLock::new();
     J.get_or_init(|| {
         let j = match Jit::new(helpers::layout(), helpers::table()) {
-            Ok(j) => Some(j),
+            Ok(j) => {
+                let _ = ENTER.set(j.enter());
+                Some(j)
+            }
             Err(e) => {
                 eprintln!("beamz-jit: cannot start the JIT: {e}; interpreting");
                 None
@@ -128,7 +137,7 @@ fn compile(m: &Module, func: usize) -> bool {
     match j.compile(&f, dump) {
         Ok(c) => {
             stats::compiled(&f, &c);
-            slot.native.store(c.code as usize, Ordering::Release);
+            slot.native.store(c.code, Ordering::Release);
             true
         }
         Err(e) => {
@@ -167,12 +176,30 @@ pub fn at_entry(m: &Module, func: u32) -> bool {
     false
 }
 
-/// The compiled function containing `(mi, ip)`, if any.
+/// The compiled function containing `(mi, ip)`, if any. Found ones are
+/// remembered per thread (a location's code never changes once it exists).
 #[inline]
-fn native_at(mi: u16, ip: u32) -> Option<NativeFn> {
+fn native_at(mi: u16, ip: u32) -> Option<usize> {
+    const WAYS: usize = 1024;
+    thread_local! {
+        static CACHE: std::cell::RefCell<Box<[(u64, usize)]>> =
+            std::cell::RefCell::new(vec![(u64::MAX, 0); WAYS].into_boxed_slice());
+    }
+    let key = ((mi as u64) << 32) | ip as u64;
+    let slot = (key ^ (key >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) as usize >> 54;
+    let hit = CACHE.with(|c| {
+        let c = c.borrow();
+        let (k, code) = c[slot % WAYS];
+        (k == key).then_some(code)
+    });
+    if hit.is_some() {
+        return hit;
+    }
     let m = crate::code::module_ref(mi)?;
     let i = m.functions.partition_point(|f| f.start <= ip);
-    m.tier.native(i.checked_sub(1)?)
+    let code = m.tier.native(i.checked_sub(1)?)?;
+    CACHE.with(|c| c.borrow_mut()[slot % WAYS] = (key, code));
+    Some(code)
 }
 
 /// Run `p` for up to `reductions` reductions in whichever tier has code.
@@ -186,12 +213,12 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
     let mut reds = reductions;
     loop {
         let (mi, ip) = p.resume;
-        if let Some(f) = native_at(mi, ip) {
-            let mut rt = helpers::RtCtx::new(p, regs, mi, reds);
+        if let (Some(f), Some(enter)) = (native_at(mi, ip), ENTER.get()) {
+            let mut rt = helpers::RtCtx::new(p, regs, reds);
             // SAFETY: `f` was compiled for this ABI; `rt` (and the process
             // and registers it points to) outlive the call, and nothing
             // else touches them meanwhile.
-            let status = unsafe { f(&mut rt.abi, ip) };
+            let status = unsafe { enter(&mut rt.abi, ip, f) };
             reds = rt.abi.reds;
             let next = rt.abi.next;
             let outcome = rt.outcome.take();

@@ -260,6 +260,25 @@ pub fn op(i: &Instr) -> Op {
             target: *target,
         },
         Instr::Return => Op::Return,
+        Instr::CallExt { arity, export } if export.bif.is_none() => Op::CallExt {
+            arity: *arity,
+            export: export.target_word(),
+            tail: None,
+        },
+        Instr::CallExtLast {
+            arity,
+            export,
+            dealloc,
+        } if export.bif.is_none() => Op::CallExt {
+            arity: *arity,
+            export: export.target_word(),
+            tail: Some(*dealloc),
+        },
+        Instr::CallExtOnly { arity, export } if export.bif.is_none() => Op::CallExt {
+            arity: *arity,
+            export: export.target_word(),
+            tail: Some(0),
+        },
         _ => Op::Step,
     }
 }
@@ -274,6 +293,22 @@ pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
     };
     let start = fi.start;
     let code = m.code.get(start as usize..end as usize)?;
+    let mut callees: Vec<(u32, u64)> = Vec::new();
+    for i in code {
+        let target = match i {
+            Instr::Call { target, .. }
+            | Instr::CallLast { target, .. }
+            | Instr::CallOnly { target, .. } => *target,
+            _ => continue,
+        };
+        if (start..end).contains(&target) || callees.iter().any(|c| c.0 == target) {
+            continue;
+        }
+        let callee = m.functions.partition_point(|f| f.start <= target);
+        if let Some(word) = callee.checked_sub(1).and_then(|c| m.tier.code_word(c)) {
+            callees.push((target, word));
+        }
+    }
     Some(ir::Function {
         name: format!(
             "{}:{}/{}",
@@ -284,6 +319,7 @@ pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
         module: m.index,
         start,
         ops: code.iter().map(op).collect(),
+        callees,
     })
 }
 
@@ -292,6 +328,12 @@ pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
 /// to it anyway.) Must agree with [`op`] up to performance only.
 #[inline]
 pub fn is_inline(i: &Instr) -> bool {
+    if let Instr::CallExt { export, .. }
+    | Instr::CallExtLast { export, .. }
+    | Instr::CallExtOnly { export, .. } = i
+    {
+        return export.bif.is_none();
+    }
     matches!(
         i,
         Instr::Entry { .. }
