@@ -2,7 +2,11 @@
 //! - loader: parse + transform every module of the installed OTP's stdlib
 //!   (`beamz::loader::prepare`), reported as modules per second;
 //! - copy: `beamz::process::copy::copy_term` of a large term (the copy a
-//!   message send or spawn does), reported as bytes per second.
+//!   message send or spawn does), reported as bytes per second;
+//! - gc: `beamz::gc::collect` of a process whose heap holds a large live
+//!   term (every word survives, so this is the copying rate), bytes/s;
+//! - jit: compiling every function of stdlib's `lists` with Cranelift
+//!   (translation included), reported as functions per second.
 
 use std::path::PathBuf;
 
@@ -101,5 +105,44 @@ fn copy(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, loader, copy);
+fn gc(c: &mut Criterion) {
+    use beamz::process::Process;
+    let mut p = Process::new(1, Term::NIL);
+    let t = big_term(&mut p.heap, 100_000);
+    let words = size_of(t);
+    let mut x = [t];
+    let mut g = c.benchmark_group("gc");
+    g.sample_size(20);
+    g.throughput(Throughput::Bytes(words as u64 * 8));
+    g.bench_function(format!("collect, {words} live words of 100k tuples"), |b| {
+        b.iter(|| beamz::gc::collect(&mut p, &mut x, 0))
+    });
+    g.finish();
+}
+
+fn jit(c: &mut Criterion) {
+    let mods = stdlib_modules();
+    let (_, bytes) = mods
+        .iter()
+        .find(|(n, _)| n == "lists.beam")
+        .expect("stdlib's lists.beam");
+    let m = beamz::loader::prepare(bytes).expect("lists loads");
+    let funcs: Vec<_> = (0..m.functions.len())
+        .filter_map(|i| beamz::tier::translate::function(&m, i))
+        .collect();
+    let mut j = beamz::tier::standalone_jit().expect("a JIT for this machine");
+    let mut g = c.benchmark_group("jit");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(funcs.len() as u64));
+    g.bench_function(format!("compile lists ({} functions)", funcs.len()), |b| {
+        b.iter(|| {
+            for f in &funcs {
+                std::hint::black_box(j.compile(f, false).expect("compiles"));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, loader, copy, gc, jit);
 criterion_main!(benches);

@@ -148,6 +148,12 @@ fn compile(m: &Module, func: usize) -> bool {
     }
 }
 
+/// A compiler of its own (for benchmarks and tests: what it compiles is
+/// installed nowhere).
+pub fn standalone_jit() -> Result<Jit, String> {
+    Jit::new(helpers::layout(), helpers::table()).map_err(|e| e.0)
+}
+
 /// A module was installed: in eager mode, compile all of it.
 pub fn on_install(m: &Module) {
     if mode() == Mode::Eager {
