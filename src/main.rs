@@ -102,6 +102,7 @@ fn main() {
             };
             beamz::tier::set_mode(mode, jit_threshold);
             beamz::tier::set_perf_map(jit_perf_map);
+            beamz::tier::set_stats(jit_stats);
             beamz::tier::set_dump(jit_dump);
             if let Some(w) = max_heap {
                 beamz::interp::set_max_process_words(w);

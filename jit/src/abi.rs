@@ -96,6 +96,10 @@ helpers! {
     /// instruction without an inline form). Returns the next ip in the
     /// same module (>= 0), or -1: leave with [`LEAVE`].
     step,
+    /// `call_bif(ctx, bif, arity)`: x0 := the BIF (a runtime `BifRef` at
+    /// address `bif`) applied to x0..arity. Returns 0; or -1 when it
+    /// failed: then `step` the instruction (which raises the error).
+    call_bif,
     /// `resolve(ctx, module << 32 | ip, _)`: the address of the compiled
     /// code containing that location, or 0 (then return [`GOTO`]).
     resolve,

@@ -288,11 +288,9 @@ impl<'a, 'f> Gen<'a, 'f> {
         self.counts
     }
 
-    /// `reload(ip)`: load the cached state, switch to `ip`'s landing pad
-    /// (ips outside the function go to the trampoline).
-    fn emit_reload(&mut self) {
-        self.b.switch_to_block(self.reload);
-        let ip = self.b.block_params(self.reload)[0];
+    /// Load the cached state from memory (the stack, heap, reductions and
+    /// float registers; x registers are the landing pads' business).
+    fn load_state(&mut self) {
         let (ctx, lay) = (self.ctx, self.lay);
         let sp = self.load_field(ctx, CTX_STACK);
         let hp = self.load_field(ctx, CTX_HEAP);
@@ -315,6 +313,14 @@ impl<'a, 'f> Gen<'a, 'f> {
             let w = self.b.ins().load(F64, flags(), self.fb, 8 * i as i32);
             self.b.def_var(self.v.f[i], w);
         }
+    }
+
+    /// `reload(ip)`: load the cached state, switch to `ip`'s landing pad
+    /// (ips outside the function go to the trampoline).
+    fn emit_reload(&mut self) {
+        self.b.switch_to_block(self.reload);
+        let ip = self.b.block_params(self.reload)[0];
+        self.load_state();
         let outside = self.b.create_block();
         let idx = self.b.ins().iadd_imm_s(ip, -(self.f.start as i64));
         let idx32 = self.b.ins().ireduce(I32, idx);
@@ -1013,7 +1019,52 @@ impl<'a, 'f> Gen<'a, 'f> {
                 self.reduction(self.loc(*target), *arity);
                 self.jump_to(*target);
             }
-            Op::Return => self.ret(ip),
+            Op::Return => self.ret_from(ip),
+            Op::CallBif { arity, bif, tail } => {
+                let slow = self.slow_block(ip);
+                let r = self.b.use_var(self.v.reds);
+                let r = self.b.ins().iadd_imm_s(r, -1);
+                self.b.def_var(self.v.reds, r);
+                self.sync();
+                let bv = self.b.ins().iconst(I64, *bif as i64);
+                let av = self.b.ins().iconst(I64, *arity as i64);
+                let res = self.call_helper(self.helpers.call_bif, bv, av);
+                let ok = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, res, 0);
+                // (on failure the slow path steps it: reds were written
+                // back already decremented, and the interpreter takes one
+                // more; undo)
+                let undo = self.b.create_block();
+                let done = self.b.create_block();
+                self.b.ins().brif(ok, done, &[], undo, &[]);
+                self.b.switch_to_block(undo);
+                // the BIF may have allocated (the error term): nothing
+                // cached is current any more
+                self.load_state();
+                let r1 = self.b.ins().iadd_imm_s(r, 1);
+                self.b.def_var(self.v.reds, r1);
+                self.b.ins().jump(slow, &[]);
+                self.b.switch_to_block(done);
+                match tail {
+                    None => {
+                        let next = self.b.ins().iconst(I64, (ip + 1) as i64);
+                        self.b.ins().jump(self.reload, &args(&[next]));
+                    }
+                    Some((n, ret_ip)) => {
+                        // the BIF may have allocated: reload the state
+                        // (x0 is its result; no other register changed)
+                        self.load_state();
+                        if let Some(var) = self.cached_x(0) {
+                            let w = self.b.ins().load(I64, flags(), self.xb, 0);
+                            self.b.def_var(var, w);
+                        }
+                        self.pop_frame(*n);
+                        self.ret_from(*ret_ip);
+                    }
+                }
+            }
             Op::CallExt {
                 arity,
                 export,
@@ -1058,7 +1109,9 @@ impl<'a, 'f> Gen<'a, 'f> {
         ((self.f.module as u64) << 32) | ip as u64
     }
 
-    fn ret(&mut self, ip: u32) {
+    /// Return (pop a CP and continue there). Its slow path steps the
+    /// `return` instruction at `ip`.
+    fn ret_from(&mut self, ip: u32) {
         let slow = self.slow_block(ip);
         let len = self.b.use_var(self.v.slen);
         let ne = self.b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
@@ -1182,13 +1235,18 @@ impl<'a, 'f> Gen<'a, 'f> {
                 // neither is a number
                 let pa = self.is_pointer(a);
                 let pb = self.is_pointer(b);
-                let unsure = self.b.ins().bor(pa, pb);
                 let unsure = if exact {
+                    // (=:=) a boxed or list term never equals an
+                    // immediate (bignums are never small); different
+                    // words may only be equal as two pointers or as the
+                    // floats 0.0 and -0.0
+                    let pp = self.b.ins().band(pa, pb);
                     let fa = self.is_float(a);
                     let fb = self.is_float(b);
                     let ff = self.b.ins().band(fa, fb);
-                    self.b.ins().bor(unsure, ff)
+                    self.b.ins().bor(pp, ff)
                 } else {
+                    let unsure = self.b.ins().bor(pa, pb);
                     let fa = self.is_float(a);
                     let fb = self.is_float(b);
                     let sa_ = self.is_small(a);

@@ -217,6 +217,16 @@ pub enum Op {
         target: u32,
     },
     Return,
+    /// `x0 := bif(x0..arity)` through the `call_bif` helper (`bif`: the
+    /// runtime's descriptor of the native function, an address). `tail`:
+    /// `Some((n, ret))` then drops `n` frame slots and returns
+    /// (`call_bif_last`/`_only`); `ret` is the ip of some `return` of the
+    /// module, which the return's slow path steps.
+    CallBif {
+        arity: u32,
+        bif: u64,
+        tail: Option<(u32, u32)>,
+    },
     /// A call of a function of any module through its export entry:
     /// `export` is the address of the entry's word (`0` while the function
     /// is not loaded, else `(module << 32 | ip) + 1`). `tail`: `None`

@@ -127,6 +127,7 @@ pub fn uses_defs(op: &Op) -> (Vec<u16>, Vec<u16>) {
         | Op::CallLast { .. }
         | Op::CallOnly { .. }
         | Op::CallExt { .. }
+        | Op::CallBif { .. }
         | Op::Return => {}
     }
     (u, d)
@@ -140,6 +141,8 @@ pub fn successors(ip: u32, op: &Op) -> Vec<u32> {
         Op::Step => vec![],
         // continues in the callee (returns come back through reload)
         Op::CallExt { .. } => vec![],
+        // after the helper: through reload (or a return, as `Return`)
+        Op::CallBif { .. } => vec![],
         Op::Test { fail, .. }
         | Op::Cmp { fail, .. }
         | Op::IsTaggedTuple { fail, .. }
@@ -184,7 +187,7 @@ pub fn analyse(f: &Function, cap: usize) -> Liveness {
         .collect();
     let succ: Vec<Vec<usize>> = (0..n)
         .map(|i| {
-            if matches!(f.ops[i], Op::Return) {
+            if matches!(f.ops[i], Op::Return | Op::CallBif { tail: Some(_), .. }) {
                 return return_points.clone();
             }
             successors(f.start + i as u32, &f.ops[i])

@@ -313,6 +313,10 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
     let mut reds = *reds_io;
     let (mut mi, mut ip) = p.resume;
     let mut stepped = false;
+    // Stepping inside a receive's scan of the mailbox (from `loop_rec` to
+    // `remove_message` or a wait): keep going, so that skipping a message
+    // costs no round trip through compiled code.
+    let mut scanning = false;
     'outer: loop {
         let Some(module) = code::module_ref(mi) else {
             return exit_with_error(p, Term::atom(atom::UNDEF));
@@ -326,12 +330,20 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 // Hand back to compiled code at the next instruction it
                 // has an inline form for (runs of stepped instructions,
                 // such as a receive loop, stay here).
-                if stepped && crate::tier::translate::is_inline(ins) {
+                if stepped && !scanning && crate::tier::translate::is_inline(ins) {
                     p.resume = (mi, ip);
                     *reds_io = reds;
                     return Outcome::Stepped;
                 }
                 stepped = true;
+                match ins {
+                    Instr::LoopRec { .. } => scanning = true,
+                    Instr::RemoveMessage
+                    | Instr::Wait { .. }
+                    | Instr::WaitTimeout { .. }
+                    | Instr::Timeout => scanning = false,
+                    _ => {}
+                }
             }
             match ins {
                 Instr::Entry { func } => {
@@ -601,6 +613,12 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 }
                 Instr::CallBif { arity, bif } => {
                     reds -= 1;
+                    if STEP {
+                        // compiled code already called the BIF, which failed
+                        if let Some(e) = take_pending_bif_error() {
+                            break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                        }
+                    }
                     match (bif.f)(p, &x[..*arity as usize]) {
                         Ok(v) => {
                             x[0] = v;
@@ -615,6 +633,11 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     dealloc,
                 } => {
                     reds -= 1;
+                    if STEP {
+                        if let Some(e) = take_pending_bif_error() {
+                            break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                        }
+                    }
                     match (bif.f)(p, &x[..*arity as usize]) {
                         Ok(v) => {
                             x[0] = v;
@@ -627,6 +650,11 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 }
                 Instr::CallBifOnly { arity, bif } => {
                     reds -= 1;
+                    if STEP {
+                        if let Some(e) = take_pending_bif_error() {
+                            break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                        }
+                    }
                     match (bif.f)(p, &x[..*arity as usize]) {
                         Ok(v) => {
                             x[0] = v;
@@ -1524,6 +1552,25 @@ fn inline_operator(e: &code::Export, args: &[Src]) -> bool {
             "-" => args.len() == 2 && lit(&args[1]),
             _ => false,
         })
+}
+
+thread_local! {
+    /// The error of a BIF compiled code called directly (`call_bif`): the
+    /// interpreter raises it when it steps that `CallBif`.
+    static PENDING_BIF_ERROR: std::cell::RefCell<Option<Exc>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Compiled code called a `CallBif`'s function, which failed with `e`; the
+/// next step of that instruction raises `e` instead of calling it again.
+#[cold]
+pub fn set_pending_bif_error(e: Exc) {
+    PENDING_BIF_ERROR.with(|p| *p.borrow_mut() = Some(e));
+}
+
+#[cold]
+fn take_pending_bif_error() -> Option<Exc> {
+    PENDING_BIF_ERROR.with(|p| p.borrow_mut().take())
 }
 
 #[cold]

@@ -68,6 +68,7 @@ pub fn layout() -> Layout {
 pub fn table() -> Helpers {
     Helpers {
         step,
+        call_bif,
         resolve,
         yield_at,
     }
@@ -83,6 +84,7 @@ unsafe extern "C" fn step(ctx: *mut Ctx, loc: u64, _: u64) -> i64 {
     let rt = unsafe { &mut *(ctx as *mut RtCtx) };
     let (p, regs) = unsafe { (&mut *rt.p, &mut *rt.regs) };
     let mi = (loc >> 32) as u16;
+    super::stats::stepping(mi, loc as u32);
     p.resume = (mi, loc as u32);
     let mut reds = rt.abi.reds;
     let o = interp::step(p, regs, &mut reds);
@@ -99,6 +101,33 @@ unsafe extern "C" fn step(ctx: *mut Ctx, loc: u64, _: u64) -> i64 {
         }
         other => {
             rt.outcome = Some(other);
+            -1
+        }
+    }
+}
+
+/// x0 := the BIF at `bif` (a `BifRef` inside a module's code, which lives
+/// as long as the VM) applied to x0..arity; 0, or -1 when it failed (the
+/// error is left for the interpreter's step of the same instruction).
+///
+/// # Safety
+/// As for `step`; `bif` is the address of a `BifRef`.
+unsafe extern "C" fn call_bif(ctx: *mut Ctx, bif: u64, arity: u64) -> i64 {
+    // SAFETY: as in `step`; `bif` was taken from a `CallBif` instruction
+    // of an installed module (modules are never freed).
+    let rt = unsafe { &mut *(ctx as *mut RtCtx) };
+    let (p, regs) = unsafe { (&mut *rt.p, &mut *rt.regs) };
+    let bif = unsafe { &*(bif as *const crate::code::instr::BifRef) };
+    let n = (arity as usize).min(regs.x.len());
+    let r = (bif.f)(p, &regs.x[..n]);
+    RtCtx::set_limits(&mut rt.abi, p);
+    match r {
+        Ok(v) => {
+            regs.x[0] = v;
+            0
+        }
+        Err(e) => {
+            interp::set_pending_bif_error(e);
             -1
         }
     }
@@ -131,7 +160,7 @@ mod tests {
     fn helper_table_names() {
         assert_eq!(
             beamz_cranelift::abi::HELPER_NAMES,
-            &["step", "resolve", "yield_at"]
+            &["step", "call_bif", "resolve", "yield_at"]
         );
     }
 }

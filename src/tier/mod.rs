@@ -27,7 +27,7 @@ use beamz_cranelift::{abi, EnterFn, Jit};
 use std::sync::atomic::{AtomicU32, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-pub use stats::{print_stats, set_dump, set_perf_map};
+pub use stats::{print_stats, set_dump, set_perf_map, set_stats};
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Mode {

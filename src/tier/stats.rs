@@ -1,8 +1,11 @@
-//! Looking inside the JIT: `--jit-stats` (printed on stderr at exit), the
+//! Looking inside the JIT: `--jit-stats` (printed on stderr at exit: what
+//! was compiled, and which instructions compiled code ran through the
+//! interpreter most often), the
 //! perf map (`/tmp/perf-<pid>.map`, so `perf report` names compiled
 //! Erlang functions) and CLIF dumps of chosen functions.
 
 use beamz_cranelift::{ir, Compiled};
+use std::collections::HashMap;
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -20,6 +23,36 @@ struct Stats {
 
 static STATS: Mutex<Option<Stats>> = Mutex::new(None);
 static PERF_MAP: AtomicBool = AtomicBool::new(false);
+static COUNT_STEPS: AtomicBool = AtomicBool::new(false);
+/// Steps by instruction name (only counted with `--jit-stats`).
+static STEPS: Mutex<Option<HashMap<String, u64>>> = Mutex::new(None);
+
+pub fn set_stats(on: bool) {
+    COUNT_STEPS.store(on, Ordering::Relaxed);
+}
+
+/// Compiled code is stepping the instruction at `(mi, ip)`.
+#[inline]
+pub(super) fn stepping(mi: u16, ip: u32) {
+    if COUNT_STEPS.load(Ordering::Relaxed) {
+        count_step(mi, ip);
+    }
+}
+
+#[cold]
+fn count_step(mi: u16, ip: u32) {
+    let Some(i) = crate::code::module_ref(mi).and_then(|m| m.code.get(ip as usize)) else {
+        return;
+    };
+    let d = format!("{i:?}");
+    let name = d
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("?")
+        .to_string();
+    let mut s = STEPS.lock().unwrap_or_else(|e| e.into_inner());
+    *s.get_or_insert_with(HashMap::new).entry(name).or_insert(0) += 1;
+}
 static DUMP: Mutex<Option<String>> = Mutex::new(None);
 
 pub fn set_perf_map(on: bool) {
@@ -86,5 +119,16 @@ pub fn print_stats() {
     );
     for (n, why) in &s.refused {
         eprintln!("jit: refused {n}: {why}");
+    }
+    let steps = STEPS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(steps) = steps.as_ref() {
+        let mut v: Vec<(&String, &u64)> = steps.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let total: u64 = v.iter().map(|e| *e.1).sum();
+        let top: Vec<String> = v.iter().take(8).map(|(n, c)| format!("{n} {c}")).collect();
+        eprintln!(
+            "jit: {total} steps through the interpreter; most: {}",
+            top.join(", ")
+        );
     }
 }

@@ -260,6 +260,11 @@ pub fn op(i: &Instr) -> Op {
             target: *target,
         },
         Instr::Return => Op::Return,
+        Instr::CallBif { arity, bif } => Op::CallBif {
+            arity: *arity,
+            bif: bif as *const ins::BifRef as u64,
+            tail: None,
+        },
         Instr::CallExt { arity, export } if export.bif.is_none() => Op::CallExt {
             arity: *arity,
             export: export.target_word(),
@@ -283,6 +288,25 @@ pub fn op(i: &Instr) -> Op {
     }
 }
 
+/// `call_bif_last`/`_only` as a BIF call and a return (when the module
+/// has a `return` for the return's slow path to step).
+fn bif_tail(i: &Instr, ret_ip: Option<u32>) -> Option<Op> {
+    let (arity, bif, n) = match i {
+        Instr::CallBifLast {
+            arity,
+            bif,
+            dealloc,
+        } => (*arity, bif, *dealloc),
+        Instr::CallBifOnly { arity, bif } => (*arity, bif, 0),
+        _ => return None,
+    };
+    Some(Op::CallBif {
+        arity,
+        bif: bif as *const ins::BifRef as u64,
+        tail: Some((n, ret_ip?)),
+    })
+}
+
 /// The IR of function `func` of `m`: from its `FuncInfo` up to the next
 /// function (or the module's `IntCodeEnd`).
 pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
@@ -293,6 +317,12 @@ pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
     };
     let start = fi.start;
     let code = m.code.get(start as usize..end as usize)?;
+    // any `return` of the module: the slow path of a BIF tail call's return
+    let ret_ip = m
+        .code
+        .iter()
+        .position(|i| matches!(i, Instr::Return))
+        .map(|p| p as u32);
     let mut callees: Vec<(u32, u64)> = Vec::new();
     for i in code {
         let target = match i {
@@ -318,7 +348,10 @@ pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
         ),
         module: m.index,
         start,
-        ops: code.iter().map(op).collect(),
+        ops: code
+            .iter()
+            .map(|i| bif_tail(i, ret_ip).unwrap_or_else(|| op(i)))
+            .collect(),
         callees,
     })
 }
@@ -337,6 +370,9 @@ pub fn is_inline(i: &Instr) -> bool {
     matches!(
         i,
         Instr::Entry { .. }
+            | Instr::CallBif { .. }
+            | Instr::CallBifLast { .. }
+            | Instr::CallBifOnly { .. }
             | Instr::Nop
             | Instr::Move { .. }
             | Instr::Swap { .. }
