@@ -33,6 +33,8 @@ pub struct Ctx {
     pub heap_end: u64,
     /// The scheduler's float registers (`F_REGS` f64s).
     pub f: *mut f64,
+    /// Arguments for the `bif` helper.
+    pub args: [u64; 3],
     /// With status [`GOTO`]: continue at `(module << 32) | ip` ...
     pub next: u64,
     /// ... with this many live x registers.
@@ -46,6 +48,7 @@ pub const CTX_REDS: i32 = std::mem::offset_of!(Ctx, reds) as i32;
 pub const CTX_STACK_MAX: i32 = std::mem::offset_of!(Ctx, stack_max) as i32;
 pub const CTX_HEAP_END: i32 = std::mem::offset_of!(Ctx, heap_end) as i32;
 pub const CTX_F: i32 = std::mem::offset_of!(Ctx, f) as i32;
+pub const CTX_ARGS: i32 = std::mem::offset_of!(Ctx, args) as i32;
 pub const CTX_NEXT: i32 = std::mem::offset_of!(Ctx, next) as i32;
 pub const CTX_NEXT_LIVE: i32 = std::mem::offset_of!(Ctx, next_live) as i32;
 
@@ -100,6 +103,9 @@ helpers! {
     /// address `bif`) applied to x0..arity. Returns 0; or -1 when it
     /// failed: then `step` the instruction (which raises the error).
     call_bif,
+    /// `bif(ctx, bif, n)`: the BIF at address `bif` applied to
+    /// `Ctx::args[..n]`; its result, or [`NON_VALUE`] when it failed.
+    bif,
     /// `resolve(ctx, module << 32 | ip, _)`: the address of the compiled
     /// code containing that location, or 0 (then return [`GOTO`]).
     resolve,
@@ -139,5 +145,7 @@ pub const KIND_EXPORT_FUN: u64 = 4;
 pub const KIND_MAP: u64 = 5;
 pub const KIND_REF: u64 = 9;
 pub const KIND_HASH_MAP: u64 = 11;
+/// Not a term (a header word): "no value", the `bif` helper's failure.
+pub const NON_VALUE: u64 = TAG_HEADER_MIN << 48;
 /// The continuation pointer that ends a process (`cp(0xFFFF, u32::MAX)`).
 pub const EXIT_CP: u64 = u64::MAX;

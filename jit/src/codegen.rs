@@ -1020,6 +1020,45 @@ impl<'a, 'f> Gen<'a, 'f> {
                 self.jump_to(*target);
             }
             Op::Return => self.ret_from(ip),
+            Op::Bif {
+                bif,
+                args: bargs,
+                dst,
+                fail,
+            } => {
+                let slow = self.slow_block(ip);
+                let mut vals = Vec::with_capacity(bargs.len());
+                for a in bargs {
+                    vals.push(self.load_src(*a, slow));
+                }
+                let dp = self.place(*dst, slow);
+                let ctx = self.ctx;
+                for (i, v) in vals.into_iter().enumerate() {
+                    self.b.ins().store(flags(), v, ctx, CTX_ARGS + 8 * i as i32);
+                }
+                self.sync();
+                let bv = self.b.ins().iconst(I64, *bif as i64);
+                let nv = self.b.ins().iconst(I64, bargs.len() as i64);
+                let r = self.call_helper(self.helpers.bif, bv, nv);
+                // the BIF may have allocated
+                self.load_state();
+                let failed = self.b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE as i64);
+                let bad = self.b.create_block();
+                let good = self.b.create_block();
+                self.b.ins().brif(failed, bad, &[], good, &[]);
+                self.b.switch_to_block(bad);
+                match fail {
+                    Some(f) => self.jump_to(*f),
+                    // no fail label: the interpreter raises (these BIFs
+                    // have no side effects, so running it again is safe)
+                    None => {
+                        self.b.ins().jump(slow, &[]);
+                    }
+                }
+                self.b.switch_to_block(good);
+                self.put(dp, r);
+                self.jump_to(ip + 1);
+            }
             Op::CallBif { arity, bif, tail } => {
                 let slow = self.slow_block(ip);
                 let r = self.b.use_var(self.v.reds);

@@ -227,6 +227,15 @@ pub enum Op {
         bif: u64,
         tail: Option<(u32, u32)>,
     },
+    /// `dst := bif(args)` (a guard or body BIF with at most 3 operands)
+    /// through the `bif` helper; a failure jumps to `fail` when given,
+    /// else steps the instruction (which raises).
+    Bif {
+        bif: u64,
+        args: Vec<Src>,
+        dst: Dst,
+        fail: Option<u32>,
+    },
     /// A call of a function of any module through its export entry:
     /// `export` is the address of the entry's word (`0` while the function
     /// is not loaded, else `(module << 32 | ip) + 1`). `tail`: `None`

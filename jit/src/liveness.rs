@@ -113,6 +113,10 @@ pub fn uses_defs(op: &Op) -> (Vec<u16>, Vec<u16>) {
             dst(t);
         }
         Op::FMoveOut { dst: t, .. } => dst(t),
+        Op::Bif { args, dst: t, .. } => {
+            args.iter().for_each(&mut src);
+            dst(t);
+        }
         Op::Step
         | Op::Nop
         | Op::Jump { .. }
@@ -158,6 +162,7 @@ pub fn successors(ip: u32, op: &Op) -> Vec<u32> {
             v
         }
         Op::Jump { target } => vec![*target],
+        Op::Bif { fail: Some(f), .. } => vec![ip + 1, *f],
         Op::Call { target, .. } | Op::CallLast { target, .. } | Op::CallOnly { target, .. } => {
             vec![*target]
         }

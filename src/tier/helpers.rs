@@ -29,6 +29,7 @@ impl RtCtx {
             reds,
             stack_max: 0,
             heap_end: 0,
+            args: [0; 3],
             next: 0,
             next_live: 0,
         };
@@ -69,6 +70,7 @@ pub fn table() -> Helpers {
     Helpers {
         step,
         call_bif,
+        bif,
         resolve,
         yield_at,
     }
@@ -133,6 +135,29 @@ unsafe extern "C" fn call_bif(ctx: *mut Ctx, bif: u64, arity: u64) -> i64 {
     }
 }
 
+/// The BIF at `bif` (a `BifRef` in a module's code) applied to
+/// `Ctx::args[..n]`: its result, or `NON_VALUE` when it failed.
+///
+/// # Safety
+/// As for `call_bif`.
+unsafe extern "C" fn bif(ctx: *mut Ctx, bif: u64, n: u64) -> i64 {
+    // SAFETY: as in `call_bif`.
+    let rt = unsafe { &mut *(ctx as *mut RtCtx) };
+    let p = unsafe { &mut *rt.p };
+    let bif = unsafe { &*(bif as *const crate::code::instr::BifRef) };
+    let n = (n as usize).min(3);
+    let mut a = [Term::NIL; 3];
+    for (i, w) in rt.abi.args[..n].iter().enumerate() {
+        a[i] = Term(*w);
+    }
+    let r = (bif.f)(p, &a[..n]);
+    RtCtx::set_limits(&mut rt.abi, p);
+    match r {
+        Ok(v) => v.0 as i64,
+        Err(_) => beamz_cranelift::abi::NON_VALUE as i64,
+    }
+}
+
 /// The compiled code containing `loc` (`module << 32 | ip`), or 0.
 ///
 /// # Safety
@@ -160,7 +185,7 @@ mod tests {
     fn helper_table_names() {
         assert_eq!(
             beamz_cranelift::abi::HELPER_NAMES,
-            &["step", "call_bif", "resolve", "yield_at"]
+            &["step", "call_bif", "bif", "resolve", "yield_at"]
         );
     }
 }

@@ -260,6 +260,18 @@ pub fn op(i: &Instr) -> Op {
             target: *target,
         },
         Instr::Return => Op::Return,
+        Instr::Bif {
+            bif,
+            fail,
+            args,
+            dst: d,
+            ..
+        } if args.len() <= 3 => Op::Bif {
+            bif: bif as *const ins::BifRef as u64,
+            args: args.iter().map(|a| src(*a)).collect(),
+            dst: dst(*d),
+            fail: real(*fail).then_some(*fail),
+        },
         Instr::CallBif { arity, bif } => Op::CallBif {
             arity: *arity,
             bif: bif as *const ins::BifRef as u64,
@@ -371,6 +383,7 @@ pub fn is_inline(i: &Instr) -> bool {
         i,
         Instr::Entry { .. }
             | Instr::CallBif { .. }
+            | Instr::Bif { .. }
             | Instr::CallBifLast { .. }
             | Instr::CallBifOnly { .. }
             | Instr::Nop
