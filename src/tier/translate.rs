@@ -1,9 +1,10 @@
 //! `Instr` → the JIT's IR, one op per instruction of a function.
 //!
 //! The inline forms cover what hot code runs most (moves, tests, compares,
-//! tuple and list access, construction, small-integer arithmetic, frames,
-//! local calls and returns); everything else becomes `Op::Step`, which the
-//! compiled code runs through the interpreter's own implementation.
+//! tuple and list access, construction, small-integer and float
+//! arithmetic, frames, local and remote calls, returns, BIF calls through
+//! direct helpers); everything else becomes `Op::Step`, which the compiled
+//! code runs through the interpreter's own implementation.
 
 use crate::code::instr::{self as ins, Instr};
 use crate::code::Module;
