@@ -19,6 +19,8 @@ struct Stats {
     inline_ops: usize,
     stepped_ops: usize,
     refused: Vec<(String, String)>,
+    /// The slowest compilations: time, function, ops.
+    slowest: Vec<(Duration, String, usize)>,
 }
 
 static STATS: Mutex<Option<Stats>> = Mutex::new(None);
@@ -80,6 +82,9 @@ pub(super) fn compiled(f: &ir::Function, c: &Compiled) {
     s.compile_time += c.time;
     s.inline_ops += c.counts.inline;
     s.stepped_ops += c.counts.stepped;
+    s.slowest.push((c.time, f.name.clone(), f.ops.len()));
+    s.slowest.sort_by_key(|e| std::cmp::Reverse(e.0));
+    s.slowest.truncate(3);
     if let Some(clif) = &c.clif {
         eprintln!("; {} ({} ops)\n{clif}", f.name, f.ops.len());
     }
@@ -119,6 +124,14 @@ pub fn print_stats() {
     );
     for (n, why) in &s.refused {
         eprintln!("jit: refused {n}: {why}");
+    }
+    if !s.slowest.is_empty() {
+        let v: Vec<String> = s
+            .slowest
+            .iter()
+            .map(|(t, n, ops)| format!("{n} ({ops} ops) {:.1} ms", t.as_secs_f64() * 1000.0))
+            .collect();
+        eprintln!("jit: slowest compiles: {}", v.join(", "));
     }
     let steps = STEPS.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(steps) = steps.as_ref() {
