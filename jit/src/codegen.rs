@@ -560,15 +560,22 @@ impl<'a, 'f> Gen<'a, 'f> {
         pred: impl FnOnce(&mut Self, Value) -> Value,
     ) -> Value {
         let isb = self.has_tag(v, TAG_BOXED);
-        let hdr_blk = self.b.create_block();
+        self.and_then(isb, |g| {
+            let a = g.addr(v);
+            let h = g.b.ins().load(I64, flags(), a, 0);
+            pred(g, h)
+        })
+    }
+
+    /// `c && rhs()`, where `rhs` (which may load) runs only when `c` holds.
+    fn and_then(&mut self, c: Value, rhs: impl FnOnce(&mut Self) -> Value) -> Value {
+        let then = self.b.create_block();
         let join = self.b.create_block();
         self.b.append_block_param(join, types::I8);
         let f = self.b.ins().iconst(types::I8, 0);
-        self.b.ins().brif(isb, hdr_blk, &[], join, &args(&[f]));
-        self.b.switch_to_block(hdr_blk);
-        let a = self.addr(v);
-        let h = self.b.ins().load(I64, flags(), a, 0);
-        let r = pred(self, h);
+        self.b.ins().brif(c, then, &[], join, &args(&[f]));
+        self.b.switch_to_block(then);
+        let r = rhs(self);
         self.b.ins().jump(join, &args(&[r]));
         self.b.switch_to_block(join);
         self.b.block_params(join)[0]
@@ -722,6 +729,28 @@ impl<'a, 'f> Gen<'a, 'f> {
         self.b.switch_to_block(cont);
     }
 
+    /// Go to `slow` unless the stack has room for one more slot.
+    fn cp_room_guard(&mut self, slow: Block) {
+        let len = self.b.use_var(self.v.slen);
+        let max = self.b.use_var(self.v.smax);
+        let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, max);
+        self.guard(room, slow);
+    }
+
+    /// Push the continuation pointer to `ret` of this module (room
+    /// checked by `cp_room_guard`).
+    fn push_cp(&mut self, ret: u32) {
+        let len = self.b.use_var(self.v.slen);
+        let ptr = self.b.use_var(self.v.sptr);
+        let off = self.b.ins().ishl_imm_s(len, 3);
+        let slot = self.b.ins().iadd(ptr, off);
+        let cp = (TAG_CP << 48) | ((self.f.module as u64) << 32) | ret as u64;
+        let cpv = self.b.ins().iconst(I64, cp as i64);
+        self.b.ins().store(flags(), cpv, slot, 0);
+        let nl = self.b.ins().iadd_imm_s(len, 1);
+        self.b.def_var(self.v.slen, nl);
+    }
+
     /// `len - n`, or 0 (the interpreter's saturating truncate).
     fn pop_frame(&mut self, n: u32) {
         let len = self.b.use_var(self.v.slen);
@@ -780,18 +809,11 @@ impl<'a, 'f> Gen<'a, 'f> {
                     let same = g.b.ins().icmp_imm_s(IntCC::Equal, h, want as i64);
                     // element 0 is loaded only when the arity matched
                     // (a zero-arity tuple has no element 0)
-                    let blk = g.b.create_block();
-                    let join = g.b.create_block();
-                    g.b.append_block_param(join, types::I8);
-                    let f = g.b.ins().iconst(types::I8, 0);
-                    g.b.ins().brif(same, blk, &[], join, &args(&[f]));
-                    g.b.switch_to_block(blk);
-                    let a = g.addr(v);
-                    let e0 = g.b.ins().load(I64, flags(), a, 8);
-                    let r = g.b.ins().icmp_imm_s(IntCC::Equal, e0, tag as i64);
-                    g.b.ins().jump(join, &args(&[r]));
-                    g.b.switch_to_block(join);
-                    g.b.block_params(join)[0]
+                    g.and_then(same, |g| {
+                        let a = g.addr(v);
+                        let e0 = g.b.ins().load(I64, flags(), a, 8);
+                        g.b.ins().icmp_imm_s(IntCC::Equal, e0, tag as i64)
+                    })
                 });
                 self.branch(c, ip, *fail);
             }
@@ -986,19 +1008,9 @@ impl<'a, 'f> Gen<'a, 'f> {
             }
             Op::Call { arity, target } => {
                 let slow = self.slow_block(ip);
-                let len = self.b.use_var(self.v.slen);
-                let max = self.b.use_var(self.v.smax);
-                let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, max);
-                self.guard(room, slow);
+                self.cp_room_guard(slow);
                 self.gc_guard(0, slow);
-                let ptr = self.b.use_var(self.v.sptr);
-                let off = self.b.ins().ishl_imm_s(len, 3);
-                let slot = self.b.ins().iadd(ptr, off);
-                let cp = (TAG_CP << 48) | ((self.f.module as u64) << 32) | (ip + 1) as u64;
-                let cpv = self.b.ins().iconst(I64, cp as i64);
-                self.b.ins().store(flags(), cpv, slot, 0);
-                let nl = self.b.ins().iadd_imm_s(len, 1);
-                self.b.def_var(self.v.slen, nl);
+                self.push_cp(ip + 1);
                 self.reduction(self.loc(*target), *arity);
                 self.jump_to(*target);
             }
@@ -1117,24 +1129,11 @@ impl<'a, 'f> Gen<'a, 'f> {
                 let loaded = self.b.ins().icmp_imm_s(IntCC::NotEqual, t, 0);
                 self.guard(loaded, slow);
                 if tail.is_none() {
-                    let len = self.b.use_var(self.v.slen);
-                    let max = self.b.use_var(self.v.smax);
-                    let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, max);
-                    self.guard(room, slow);
+                    self.cp_room_guard(slow);
                 }
                 self.gc_guard(0, slow);
                 match tail {
-                    None => {
-                        let len = self.b.use_var(self.v.slen);
-                        let ptr = self.b.use_var(self.v.sptr);
-                        let off = self.b.ins().ishl_imm_s(len, 3);
-                        let slot = self.b.ins().iadd(ptr, off);
-                        let cp = (TAG_CP << 48) | ((self.f.module as u64) << 32) | (ip + 1) as u64;
-                        let cpv = self.b.ins().iconst(I64, cp as i64);
-                        self.b.ins().store(flags(), cpv, slot, 0);
-                        let nl = self.b.ins().iadd_imm_s(len, 1);
-                        self.b.def_var(self.v.slen, nl);
-                    }
+                    None => self.push_cp(ip + 1),
                     Some(n) => self.pop_frame(*n),
                 }
                 let next = self.b.ins().iadd_imm_s(t, -1);
