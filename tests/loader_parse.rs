@@ -396,3 +396,31 @@ fn etf_hostile_input_never_panics() {
         let _ = etf::decode(&g, &mut h);
     }
 }
+
+/// The verifier accepts every module OTP ships (compiled by OTP's own
+/// compiler, which checks the same rules in beam_validator), so it never
+/// refuses real code; its rejections are tested in `loader::verify`.
+#[test]
+fn every_otp_beam_verifies() {
+    if !Path::new(OTP_LIB).exists() {
+        eprintln!("note: {OTP_LIB} is absent; skipping the OTP corpus test");
+        return;
+    }
+    let mut files = Vec::new();
+    beam_files(Path::new(OTP_LIB), &mut files);
+    files.sort();
+    let t0 = Instant::now();
+    let mut failures = Vec::new();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        if let Err(e) = beamz::loader::prepare(&bytes) {
+            failures.push(format!("{}: {e}", f.display()));
+        }
+    }
+    eprintln!(
+        "prepared and verified {} files in {:?}",
+        files.len(),
+        t0.elapsed()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -517,7 +517,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 // ---- frames ----
                 Instr::Allocate { stack, heap, live } => {
                     if p.heap.wants_gc(*heap as usize) {
-                        crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
+                        collect(p, x, *live, *heap as usize);
                         if over_limit(p) {
                             return out_of_memory(p);
                         }
@@ -531,7 +531,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 }
                 Instr::TestHeap { heap, live } => {
                     if p.heap.wants_gc(*heap as usize) {
-                        crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
+                        collect(p, x, *live, *heap as usize);
                         if over_limit(p) {
                             return out_of_memory(p);
                         }
@@ -1045,7 +1045,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                             }
                             _ => 0,
                         };
-                        crate::gc::collect(p, &mut x[..live as usize], 0);
+                        collect(p, x, live, 0);
                     }
                     let m = get(p, x, *src);
                     let mut kv = Vec::with_capacity(pairs.len());
@@ -1112,7 +1112,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     segments,
                 } => {
                     if p.heap.wants_gc(0) {
-                        crate::gc::collect(p, &mut x[..*live as usize], 0);
+                        collect(p, x, *live, 0);
                     }
                     let built = bits::create(p, x, module, segments);
                     match built {
@@ -1472,9 +1472,19 @@ fn gc_at_call(p: &mut Process, x: &mut [Term; X_REGS], arity: u32) {
     }
 }
 
+/// Collect with x0..x(live-1) as the live registers, then clear the
+/// registers above them: they held pointers into the heap just freed, and
+/// code the compiler considers correct never reads them again, so a file
+/// that does anyway (the verifier does not track x registers) reads `[]`.
+fn collect(p: &mut Process, x: &mut [Term; X_REGS], live: u32, need: usize) {
+    let live = (live as usize).min(X_REGS);
+    crate::gc::collect(p, &mut x[..live], need);
+    x[live..].fill(Term::NIL);
+}
+
 #[cold]
 fn gc_cold(p: &mut Process, x: &mut [Term; X_REGS], arity: u32) {
-    crate::gc::collect(p, &mut x[..arity as usize], 0);
+    collect(p, x, arity, 0);
 }
 
 /// The per-process size limit in words, heap plus stack (erl's `+hmax`

@@ -1,12 +1,13 @@
 //! Loading `.beam` files: parse (`chunks`, `compact`) into the generic form
-//! (`generic`), then `transform` into the internal instruction stream and
-//! install the module (`code`).
+//! (`generic`), then `transform` into the internal instruction stream,
+//! `verify` it and install the module (`code`).
 
 pub mod chunks;
 pub mod compact;
 pub mod error;
 pub mod generic;
 pub mod transform;
+pub mod verify;
 
 use crate::code;
 use std::fmt;
@@ -18,6 +19,7 @@ pub enum Error {
     Io(String, std::io::Error),
     Parse(error::LoadError),
     Transform(transform::TransformError),
+    Verify(verify::VerifyError),
 }
 
 impl fmt::Display for Error {
@@ -26,18 +28,23 @@ impl fmt::Display for Error {
             Error::Io(path, e) => write!(f, "cannot read {path}: {e}"),
             Error::Parse(e) => write!(f, "{e}"),
             Error::Transform(e) => write!(f, "{e}"),
+            Error::Verify(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
 
-/// Parse and transform a module without installing it (tests, fuzzing).
+/// Parse, transform and verify a module without installing it (tests,
+/// fuzzing). Every module runs through here: only verified code is
+/// interpreted or compiled.
 pub fn prepare(bytes: &[u8]) -> Result<code::Module, Error> {
     let file = chunks::parse(bytes).map_err(Error::Parse)?;
     let idx =
         code::next_index().ok_or(Error::Transform(transform::TransformError::TooManyModules))?;
-    transform::transform(file, idx).map_err(Error::Transform)
+    let m = transform::transform(file, idx).map_err(Error::Transform)?;
+    verify::verify(&m).map_err(Error::Verify)?;
+    Ok(m)
 }
 
 /// Load a module from bytes and install it. Returns its index.
