@@ -245,3 +245,72 @@ fn make_fun_with_the_wrong_environment() {
         "make_fun captures a different number of free variables"
     );
 }
+
+/// `f/1` keeps a tuple in x1 across a collection (`test_heap` with
+/// `live` 2) and returns it. Patching `live` to 1 makes x1 dead at the
+/// collection, which erlc's validator would refuse; the verifier does not
+/// track x registers, so the collector must not leave a pointer into the
+/// freed heap there: the patched module prints `[]` in every tier.
+const DEAD_X_ASM: &str = r#"{module, xdead}.
+{exports, [{f,1},{main,0}]}.
+{attributes, []}.
+{labels, 7}.
+
+{function, main, 0, 2}.
+  {label,1}.
+    {func_info,{atom,xdead},{atom,main},0}.
+  {label,2}.
+    {allocate,0,0}.
+    {move,{integer,5},{x,0}}.
+    {call,1,{f,4}}.
+    {test_heap,2,1}.
+    {put_list,{x,0},nil,{x,1}}.
+    {move,{literal,"~p~n"},{x,0}}.
+    {call_ext_last,2,{extfunc,io,format,2},0}.
+
+{function, f, 1, 4}.
+  {label,3}.
+    {func_info,{atom,xdead},{atom,f},1}.
+  {label,4}.
+    {test_heap,3,1}.
+    {put_tuple2,{x,1},{list,[{x,0},{x,0}]}}.
+    {test_heap,200000,2}.
+    {move,{x,1},{x,0}}.
+    return.
+"#;
+
+#[test]
+fn dead_x_register_reads_nil_after_a_collection() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("verifier_dead_x");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("xdead.S"), DEAD_X_ASM).unwrap();
+    let st = Command::new("erlc")
+        .current_dir(&dir)
+        .arg("xdead.S")
+        .status()
+        .expect("erlc is required for this test");
+    assert!(st.success());
+    let run = |file: &str, tier: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_beamz-jit"))
+            .args(["run", "--jit", tier, file])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{tier}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let good = std::fs::read(dir.join("xdead.beam")).unwrap();
+    // test_heap (opcode 16), need 200000 (3-byte unsigned), live 2 -> 1
+    let pattern = [16u8, 0x38, 0x03, 0x0D, 0x40, 0x20];
+    let at = good
+        .windows(pattern.len())
+        .position(|w| w == pattern)
+        .expect("test_heap 200000 2 in the code chunk");
+    let mut bad = good.clone();
+    bad[at + 5] = 0x10;
+    std::fs::write(dir.join("xdead_bad.beam"), &bad).unwrap();
+    for tier in ["off", "eager", "tiered"] {
+        assert_eq!(run("xdead.beam", tier), "{5,5}\n");
+        assert_eq!(run("xdead_bad.beam", tier), "[]\n", "{tier}");
+    }
+}

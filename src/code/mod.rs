@@ -173,6 +173,23 @@ impl Module {
     }
 }
 
+// ---- x registers in use -----------------------------------------------------
+
+/// x registers any code may hold a term in: every register a loaded
+/// module names, and at least the 256 that calls, `apply`, BIFs and
+/// exceptions use implicitly. The collector clears the dead ones up to
+/// here (see `interp::collect`).
+static X_REGISTERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(256);
+
+pub fn x_registers() -> usize {
+    X_REGISTERS.load(AtomicOrdering::Relaxed)
+}
+
+/// Record that a module being loaded names x registers below `n`.
+pub fn note_x_registers(n: usize) {
+    X_REGISTERS.fetch_max(n.min(instr::X_REGS), AtomicOrdering::Relaxed);
+}
+
 // ---- the export table ------------------------------------------------------
 
 type Mfa = (Atom, Atom, u32);

@@ -1473,13 +1473,15 @@ fn gc_at_call(p: &mut Process, x: &mut [Term; X_REGS], arity: u32) {
 }
 
 /// Collect with x0..x(live-1) as the live registers, then clear the
-/// registers above them: they held pointers into the heap just freed, and
-/// code the compiler considers correct never reads them again, so a file
-/// that does anyway (the verifier does not track x registers) reads `[]`.
+/// registers above them that any loaded code uses: they held pointers
+/// into the heap just freed, and code the compiler considers correct never
+/// reads them again, so a file that does anyway (the verifier does not
+/// track x registers) reads `[]`.
 fn collect(p: &mut Process, x: &mut [Term; X_REGS], live: u32, need: usize) {
     let live = (live as usize).min(X_REGS);
     crate::gc::collect(p, &mut x[..live], need);
-    x[live..].fill(Term::NIL);
+    let used = code::x_registers().max(live);
+    x[live..used].fill(Term::NIL);
 }
 
 #[cold]

@@ -44,6 +44,7 @@ pub fn prepare(bytes: &[u8]) -> Result<code::Module, Error> {
         code::next_index().ok_or(Error::Transform(transform::TransformError::TooManyModules))?;
     let m = transform::transform(file, idx).map_err(Error::Transform)?;
     verify::verify(&m).map_err(Error::Verify)?;
+    code::note_x_registers(verify::x_registers_named(&m));
     Ok(m)
 }
 

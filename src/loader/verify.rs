@@ -133,6 +133,23 @@ fn error(m: &Module, f: &FunctionInfo, ip: u32, what: &'static str) -> VerifyErr
     }
 }
 
+/// One more than the highest x register any instruction of `m` names
+/// explicitly (0 when none does).
+pub fn x_registers_named(m: &Module) -> usize {
+    let mut regs = Vec::new();
+    let mut high = 0;
+    for ins in m.code.iter() {
+        regs.clear();
+        registers(ins, &mut regs);
+        for r in &regs {
+            if let Reg::X(x) = r {
+                high = high.max(*x as usize + 1);
+            }
+        }
+    }
+    high
+}
+
 /// Dataflow over one function's instructions `f.start..end`.
 fn function(m: &Module, f: &FunctionInfo, end: u32) -> Result<(), VerifyError> {
     let start = f.start;
@@ -188,9 +205,10 @@ fn step(m: &Module, ins: &Instr, before: Frame) -> Result<Frame, &'static str> {
         Frame::Size(n) | Frame::Mixed(n) => n,
         Frame::Unreached => 0,
     };
-    let mut ys = Vec::new();
-    y_operands(ins, &mut ys);
-    for y in ys {
+    let mut regs = Vec::new();
+    registers(ins, &mut regs);
+    for r in regs {
+        let Reg::Y(y) = r else { continue };
         if u32::from(y) >= usable {
             return Err(match before {
                 Frame::Size(0) => "y register used without a stack frame",
@@ -424,18 +442,24 @@ fn flow_of(ins: &Instr) -> Flow {
     }
 }
 
-/// Every y register `ins` reads or writes (catch/try slots included),
-/// appended to `out`.
-fn y_operands(ins: &Instr, out: &mut Vec<u16>) {
-    let src = |s: &Src, out: &mut Vec<u16>| {
-        if let Src::Y(y) = s {
-            out.push(*y)
-        }
+/// A register operand.
+#[derive(Copy, Clone, Debug, PartialEq)]
+enum Reg {
+    X(u16),
+    Y(u16),
+}
+
+/// Every register operand `ins` names (catch/try slots included; not the
+/// implicit argument registers of calls), appended to `out`.
+fn registers(ins: &Instr, out: &mut Vec<Reg>) {
+    let src = |s: &Src, out: &mut Vec<Reg>| match s {
+        Src::X(x) => out.push(Reg::X(*x)),
+        Src::Y(y) => out.push(Reg::Y(*y)),
+        Src::Lit(_) => {}
     };
-    let dst = |d: &Dst, out: &mut Vec<u16>| {
-        if let Dst::Y(y) = d {
-            out.push(*y)
-        }
+    let dst = |d: &Dst, out: &mut Vec<Reg>| match d {
+        Dst::X(x) => out.push(Reg::X(*x)),
+        Dst::Y(y) => out.push(Reg::Y(*y)),
     };
     match ins {
         Instr::FuncInfo { .. }
@@ -476,12 +500,12 @@ fn y_operands(ins: &Instr, out: &mut Vec<u16>) {
         | Instr::FNegate { .. }
         | Instr::BsInitWritable
         | Instr::BsPutString { .. } => {}
-        Instr::InitYregs { regs } => out.extend(regs.iter().copied()),
+        Instr::InitYregs { regs } => out.extend(regs.iter().map(|&y| Reg::Y(y))),
         Instr::Catch { y, .. }
         | Instr::CatchEnd { y }
         | Instr::Try { y, .. }
         | Instr::TryEnd { y }
-        | Instr::TryCase { y } => out.push(*y),
+        | Instr::TryCase { y } => out.push(Reg::Y(*y)),
         Instr::CallFun2 { fun: a, .. }
         | Instr::Test { src: a, .. }
         | Instr::TestArity { src: a, .. }
