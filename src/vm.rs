@@ -142,7 +142,7 @@ pub fn make_message(t: Term) -> Message {
             frag: None,
         };
     }
-    let mut h = Heap::new(n);
+    let mut h = Heap::fragment(n);
     let c = copy_term(t, &mut h);
     Message {
         term: c,

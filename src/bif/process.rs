@@ -415,14 +415,20 @@ fn demonitor_common(p: &mut Process, r: Term, flush: bool) -> R {
     }
     if flush {
         vm::drain_inbox(p);
-        p.mailbox.retain(|m| {
-            let t = m.term;
-            !(t.is_tuple()
+        let mut i = 0;
+        while i < p.mailbox.len() {
+            let t = p.mailbox[i].term;
+            if t.is_tuple()
                 && t.tuple_arity() == 5
                 && t.element(0) == Term::atom(atom::DOWN)
                 && t.element(1).is_ref()
-                && t.element(1).word(1) == id)
-        });
+                && t.element(1).word(1) == id
+            {
+                p.remove_message(i);
+            } else {
+                i += 1;
+            }
+        }
         p.save = 0;
     }
     Ok(Term::bool(true))

@@ -899,7 +899,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 }
                 Instr::RemoveMessage => {
                     if p.save < p.mailbox.len() {
-                        if let Some(m) = p.mailbox.remove(p.save) {
+                        if let Some(m) = p.remove_message(p.save) {
                             if let Some(frag) = m.frag {
                                 p.heap.adopt(frag);
                             }
@@ -969,12 +969,48 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 }
                 Instr::RecvMarkerReserve { dst } => {
                     let r = crate::vm::make_ref(p);
+                    crate::vm::drain_inbox(p);
+                    if p.recv_markers.len() >= crate::process::MAX_RECV_MARKERS {
+                        p.recv_markers.remove(0);
+                    }
+                    p.recv_markers.push(crate::process::RecvMarker {
+                        marker: r.word(1),
+                        bound: None,
+                        pos: p.mailbox.len(),
+                    });
                     put(p, x, *dst, r);
                     ip += 1;
                 }
-                Instr::RecvMarkerBind { .. }
-                | Instr::RecvMarkerClear { .. }
-                | Instr::RecvMarkerUse { .. } => ip += 1,
+                Instr::RecvMarkerBind { marker, reference } => {
+                    let (m, r) = (get(p, x, *marker), get(p, x, *reference));
+                    if m.is_ref() && r.is_ref() {
+                        let (m, r) = (m.word(1), r.word(1));
+                        if let Some(k) = p.recv_markers.iter_mut().find(|k| k.marker == m) {
+                            k.bound = Some(r);
+                        }
+                    }
+                    ip += 1;
+                }
+                Instr::RecvMarkerClear { reference } => {
+                    let r = get(p, x, *reference);
+                    if r.is_ref() {
+                        let r = r.word(1);
+                        p.recv_markers.retain(|k| k.bound != Some(r));
+                    }
+                    ip += 1;
+                }
+                Instr::RecvMarkerUse { reference } => {
+                    let r = get(p, x, *reference);
+                    if r.is_ref() {
+                        let r = r.word(1);
+                        if let Some(k) = p.recv_markers.iter().find(|k| k.bound == Some(r)) {
+                            if k.pos <= p.mailbox.len() {
+                                p.save = p.save.max(k.pos);
+                            }
+                        }
+                    }
+                    ip += 1;
+                }
 
                 // ---- floats ----
                 Instr::FMoveIn { src, fr: r } => {
