@@ -518,13 +518,12 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 Instr::Allocate { stack, heap, live } => {
                     if p.heap.wants_gc(*heap as usize) {
                         crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
-                        if over_limit(p) {
-                            return out_of_memory(p);
-                        }
                     }
                     let n = *stack as usize;
-                    if p.stack.len() > max_process_words() {
-                        return out_of_memory(p);
+                    if over_limit(p) {
+                        if let Some(o) = limit_reached(p) {
+                            return o;
+                        }
                     }
                     p.stack.resize(p.stack.len() + n, Term::NIL);
                     ip += 1;
@@ -533,7 +532,9 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     if p.heap.wants_gc(*heap as usize) {
                         crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
                         if over_limit(p) {
-                            return out_of_memory(p);
+                            if let Some(o) = limit_reached(p) {
+                                return o;
+                            }
                         }
                     }
                     ip += 1;
@@ -1530,9 +1531,52 @@ pub(crate) fn max_process_words() -> usize {
     MAX_PROCESS_WORDS.load(Ordering::Relaxed)
 }
 
+/// The most heap plus stack `p` may have before [`out_of_memory`] decides
+/// its fate: the VM-wide limit or its `max_heap_size` flag, if lower.
+#[inline]
+pub(crate) fn word_limit(p: &Process) -> usize {
+    let m = p.max_heap.size;
+    if m != 0 && !p.max_heap.reported {
+        m.min(max_process_words())
+    } else {
+        max_process_words()
+    }
+}
+
 #[inline]
 fn over_limit(p: &Process) -> bool {
-    p.heap.used() + p.stack.len() > max_process_words()
+    p.heap.used() + p.stack.len() > word_limit(p)
+}
+
+/// `p` grew past [`word_limit`]. Past its own `max_heap_size` (as OTP):
+/// an error report if asked, then exit `killed` if asked, otherwise it
+/// carries on (`None`). Past the VM-wide limit: killed with
+/// `system_limit`.
+#[cold]
+fn limit_reached(p: &mut Process) -> Option<Outcome> {
+    let total = p.heap.used() + p.stack.len();
+    let mh = p.max_heap;
+    if mh.size != 0 && total > mh.size && !mh.reported {
+        p.max_heap.reported = true;
+        if mh.log {
+            crate::sched::max_heap_report(p, total);
+        }
+        if mh.kill {
+            p.stack.clear();
+            return Some(Outcome::Exit {
+                class: Class::Exit,
+                reason: Term::atom(atom::KILLED),
+                trace: Term::NIL,
+            });
+        }
+        if total <= max_process_words() {
+            return None;
+        }
+    }
+    if total > max_process_words() {
+        return Some(out_of_memory(p));
+    }
+    None
 }
 
 #[cold]

@@ -152,6 +152,30 @@ pub struct Process {
     /// reference was about to be made, so a receive matching that
     /// reference skips the older messages (none can contain it).
     pub recv_markers: Vec<RecvMarker>,
+    /// The `max_heap_size` process flag.
+    pub max_heap: MaxHeap,
+}
+
+/// The `max_heap_size` process flag: past `size` words of heap plus stack
+/// (0: no limit) the process is reported (`log`) and/or killed (`kill`,
+/// exit reason `killed`), checked after each collection as OTP does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MaxHeap {
+    pub size: usize,
+    pub kill: bool,
+    pub log: bool,
+    /// Already reported (a process that is not killed is reported once).
+    pub reported: bool,
+}
+
+impl MaxHeap {
+    /// OTP's default: `#{size => 0, kill => true, error_logger => true}`.
+    pub const DEFAULT: MaxHeap = MaxHeap {
+        size: 0,
+        kill: true,
+        log: true,
+        reported: false,
+    };
 }
 
 /// One receive marker: made by `recv_marker_reserve` (identified by the
@@ -205,6 +229,7 @@ impl Process {
             last_live: 0,
             gc_spare: None,
             recv_markers: Vec::new(),
+            max_heap: MaxHeap::DEFAULT,
         }
     }
 
