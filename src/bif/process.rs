@@ -289,8 +289,9 @@ fn spawn_opt_common(p: &mut Process, e: Entry, opts: Term) -> R {
 fn parse_max_heap(v: Term, base: crate::process::MaxHeap) -> Result<crate::process::MaxHeap, Exc> {
     let mut mh = base;
     mh.reported = false;
+    // as OTP: 0 (no limit) or at least the minimum heap size (233 words)
     let size = |t: Term| -> Result<usize, Exc> {
-        if t.is_small() && t.small_value() >= 0 {
+        if t.is_small() && (t.small_value() == 0 || t.small_value() >= 233) {
             Ok(t.small_value() as usize)
         } else {
             Err(Exc::badarg())
@@ -304,6 +305,13 @@ fn parse_max_heap(v: Term, base: crate::process::MaxHeap) -> Result<crate::proce
         return Err(Exc::badarg());
     }
     let pairs = crate::interp::maps::entries(v);
+    // as OTP: a map must give the size
+    if !pairs
+        .iter()
+        .any(|(k, _)| *k == Term::atom(atom::intern_static("size")))
+    {
+        return Err(Exc::badarg());
+    }
     for (k, val) in pairs {
         let key = if k.is_atom() {
             atom::name(k.atom_value())
