@@ -260,3 +260,11 @@ fn max_heap_size_reports_and_kills() {
         assert!(lines.contains(&want), "{want:?} in\n{}", r.stdout);
     }
 }
+
+#[test]
+fn deep_recursion_is_bounded_by_max_heap_size() {
+    for jit in ["off", "tiered"] {
+        let r = run("limit_deep", &["--jit", jit], &[]);
+        expect_ok(&r, "deep killed\n1000000\n");
+    }
+}
