@@ -518,9 +518,16 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 Instr::Allocate { stack, heap, live } => {
                     if p.heap.wants_gc(*heap as usize) {
                         crate::gc::collect(p, &mut x[..*live as usize], *heap as usize);
+                        if over_limit(p) {
+                            if let Some(o) = limit_reached(p) {
+                                return o;
+                            }
+                        }
                     }
                     let n = *stack as usize;
-                    if over_limit(p) {
+                    // The heap is measured after a collection (garbage does
+                    // not count); the stack at every frame.
+                    if p.stack.len() > word_limit(p) {
                         if let Some(o) = limit_reached(p) {
                             return o;
                         }
