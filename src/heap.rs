@@ -105,7 +105,10 @@ pub const SPILL_CHUNK: usize = 1 << 16;
 
 impl Heap {
     pub fn new(words: usize) -> Heap {
-        let words = words.max(MIN_CHUNK);
+        Heap::exact(words.max(MIN_CHUNK))
+    }
+
+    fn exact(words: usize) -> Heap {
         let mut first = vec![0u64; words].into_boxed_slice();
         Heap {
             cur: first.as_mut_ptr(),
@@ -119,6 +122,13 @@ impl Heap {
             vheap: 0,
             vheap_budget: MIN_VHEAP,
         }
+    }
+
+    /// A heap of exactly `words` words (at least one), for a term of known
+    /// size: a message fragment. [`Heap::new`]'s minimum chunk would cost a
+    /// 3-word message 512 bytes, which a million-message mailbox feels.
+    pub fn fragment(words: usize) -> Heap {
+        Heap::exact(words.max(1))
     }
 
     /// A heap whose objects are immortal literals (module literal areas).

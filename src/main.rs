@@ -55,6 +55,11 @@ enum Cmd {
         /// (like erl's `+hmax`); the default is 2^29 (4 GiB).
         #[arg(long, value_name = "WORDS")]
         max_heap: Option<usize>,
+        /// The most processes that may exist at once (like erl's `+P`:
+        /// 1024..=134217727, rounded up to a power of two; default 262144).
+        /// Spawning past it raises `system_limit`.
+        #[arg(long, value_name = "N", value_parser = parse_process_limit)]
+        process_limit: Option<usize>,
         /// The OTP installation to read kernel/stdlib from.
         #[arg(long, value_name = "DIR")]
         otp_root: Option<PathBuf>,
@@ -64,6 +69,18 @@ enum Cmd {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+}
+
+fn parse_process_limit(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|e| format!("{e}"))?;
+    if beamz::vm::PROCESS_LIMIT_RANGE.contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "bad number of processes {n} (valid range is {:?})",
+            beamz::vm::PROCESS_LIMIT_RANGE
+        ))
+    }
 }
 
 fn main() {
@@ -92,6 +109,7 @@ fn main() {
             pa,
             otp_root,
             max_heap,
+            process_limit,
             file,
             args,
         } => {
@@ -106,6 +124,9 @@ fn main() {
             beamz::tier::set_dump(jit_dump);
             if let Some(w) = max_heap {
                 beamz::interp::set_max_process_words(w);
+            }
+            if let Some(n) = process_limit {
+                beamz::vm::set_process_limit(n);
             }
             let code = boot::run(RunConfig {
                 schedulers,

@@ -258,6 +258,44 @@ fn error_report(p: &mut Process, reason: Term) {
     vm::send_signal(gl, Signal::Message(vm::make_message(msg)));
 }
 
+/// Report a process past its `max_heap_size` as OTP's logger does (an
+/// `=ERROR REPORT====` block on stdout, printed by the group leader).
+pub(crate) fn max_heap_report(p: &mut Process, total: usize) {
+    let Some(gl) = vm::whereis(atom::USER) else {
+        return;
+    };
+    let tag = Term::atom(atom::intern_static("$beamz_max_heap_report"));
+    let me = p.self_term();
+    let mh = p.max_heap;
+    let words = |n: usize| Term::try_small(n as i64).unwrap_or(Term::small(0));
+    let heap = Term::atom(atom::HEAP_SIZE);
+    let stack = Term::atom(atom::STACK_SIZE);
+    let hs = p.heap.tuple(&[heap, words(p.heap.used())]);
+    let ss = p.heap.tuple(&[stack, words(p.stack.len())]);
+    let info = p.heap.list(&[hs, ss]);
+    let msg = p.heap.tuple(&[
+        tag,
+        me,
+        words(mh.size),
+        words(total),
+        Term::bool(mh.kill),
+        Term::bool(mh.log),
+        words(p.mailbox.len()),
+        info,
+    ]);
+    vm::send_signal(gl, Signal::Message(vm::make_message(msg)));
+}
+
+/// Report that a spawn failed because the process table is full ("Too
+/// many processes", as OTP's emulator logs it).
+pub(crate) fn too_many_processes_report() {
+    let Some(gl) = vm::whereis(atom::USER) else {
+        return;
+    };
+    let tag = Term::atom(atom::intern_static("$beamz_too_many_processes"));
+    vm::send_signal(gl, Signal::Message(vm::make_message(tag)));
+}
+
 /// Fire every expired timer: message timers deliver their message;
 /// receive timers mark the process's handle and wake it if it waits.
 fn fire_timers() {

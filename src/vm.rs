@@ -93,6 +93,30 @@ pub fn write_stdout(bytes: &[u8]) {
 // ---- processes ---------------------------------------------------------------
 
 /// Make `p` known and runnable.
+/// The most processes that may exist at once (erl's `+P`).
+static PROCESS_LIMIT: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(DEFAULT_PROCESS_LIMIT);
+/// erl's default process limit.
+pub const DEFAULT_PROCESS_LIMIT: usize = 262_144;
+/// erl accepts `+P` in 1024..=134217727 and rounds up to a power of two.
+pub const PROCESS_LIMIT_RANGE: std::ops::RangeInclusive<usize> = 1024..=134_217_727;
+
+/// Set the process limit as `erl +P n` does (`n` in [`PROCESS_LIMIT_RANGE`],
+/// rounded up to a power of two).
+pub fn set_process_limit(n: usize) {
+    let n = n.clamp(*PROCESS_LIMIT_RANGE.start(), *PROCESS_LIMIT_RANGE.end());
+    PROCESS_LIMIT.store(n.next_power_of_two(), Ordering::Relaxed);
+}
+
+pub fn process_limit() -> usize {
+    PROCESS_LIMIT.load(Ordering::Relaxed)
+}
+
+/// Processes that exist now (running, waiting or being torn down).
+pub fn process_count() -> usize {
+    lock(&vm().handles).len()
+}
+
 pub fn add_process(p: Box<Process>) {
     let pid = p.pid;
     let prio = p.handle.priority.load(Ordering::Relaxed);
@@ -142,7 +166,7 @@ pub fn make_message(t: Term) -> Message {
             frag: None,
         };
     }
-    let mut h = Heap::new(n);
+    let mut h = Heap::fragment(n);
     let c = copy_term(t, &mut h);
     Message {
         term: c,

@@ -164,6 +164,10 @@ pub fn spawn_with(
     link: bool,
     monitor: Option<u64>,
 ) -> Result<u64, Exc> {
+    if vm::process_count() >= vm::process_limit() {
+        crate::sched::too_many_processes_report();
+        return Err(Exc::system_limit());
+    }
     let pid = vm::next_pid();
     let mut q = Box::new(Process::new(pid, p.group_leader));
     let boot = *lock(&vm().boot_module);
@@ -244,21 +248,100 @@ fn spawn_monitor3(p: &mut Process, a: &[Term]) -> R {
 fn spawn_opt_common(p: &mut Process, e: Entry, opts: Term) -> R {
     let mut link = false;
     let mut mon = false;
+    let mut max_heap = None;
     for o in opts.iter_list() {
         if o == Term::atom(atom::LINK) {
             link = true;
         } else if o == Term::atom(atom::MONITOR) {
             mon = true;
+        } else if o.is_tuple()
+            && o.tuple_arity() == 2
+            && o.element(0) == Term::atom(atom::intern_static("max_heap_size"))
+        {
+            max_heap = Some(parse_max_heap(
+                o.element(1),
+                crate::process::MaxHeap::DEFAULT,
+            )?);
         }
     }
-    if mon {
+    let (pid, r) = if mon {
         let id = vm::new_ref_id();
         let pid = spawn_with(p, e, link, Some(id))?;
-        let r = p.heap.reference(id);
-        Ok(p.heap.tuple(&[Term::pid(pid), r]))
+        (pid, Some(p.heap.reference(id)))
     } else {
-        Ok(Term::pid(spawn_with(p, e, link, None)?))
+        (spawn_with(p, e, link, None)?, None)
+    };
+    if let Some(mh) = max_heap {
+        // The new process has not run yet: it is still parked.
+        if let Some(q) = lock(&vm().parked).get_mut(&pid) {
+            q.max_heap = mh;
+        }
     }
+    Ok(match r {
+        Some(r) => p.heap.tuple(&[Term::pid(pid), r]),
+        None => Term::pid(pid),
+    })
+}
+
+/// A `max_heap_size` value: a size in words, or a map with any of `size`,
+/// `kill` and `error_logger` (the others keep `base`'s values), as
+/// `spawn_opt` and `process_flag` accept it.
+fn parse_max_heap(v: Term, base: crate::process::MaxHeap) -> Result<crate::process::MaxHeap, Exc> {
+    let mut mh = base;
+    mh.reported = false;
+    // as OTP: 0 (no limit) or at least the minimum heap size (233 words)
+    let size = |t: Term| -> Result<usize, Exc> {
+        if t.is_small() && (t.small_value() == 0 || t.small_value() >= 233) {
+            Ok(t.small_value() as usize)
+        } else {
+            Err(Exc::badarg())
+        }
+    };
+    if v.is_small() {
+        mh.size = size(v)?;
+        return Ok(mh);
+    }
+    if !v.is_map() {
+        return Err(Exc::badarg());
+    }
+    let pairs = crate::interp::maps::entries(v);
+    // as OTP: a map must give the size
+    if !pairs
+        .iter()
+        .any(|(k, _)| *k == Term::atom(atom::intern_static("size")))
+    {
+        return Err(Exc::badarg());
+    }
+    for (k, val) in pairs {
+        let key = if k.is_atom() {
+            atom::name(k.atom_value())
+        } else {
+            String::new()
+        };
+        match key.as_str() {
+            "size" => mh.size = size(val)?,
+            "kill" if val.is_boolean() => mh.kill = val == Term::bool(true),
+            "error_logger" if val.is_boolean() => mh.log = val == Term::bool(true),
+            _ => return Err(Exc::badarg()),
+        }
+    }
+    Ok(mh)
+}
+
+/// `#{error_logger => L, kill => K, size => S}` (keys in term order).
+fn max_heap_term(p: &mut Process, mh: crate::process::MaxHeap) -> Term {
+    let pairs = [
+        (
+            Term::atom(atom::intern_static("error_logger")),
+            Term::bool(mh.log),
+        ),
+        (Term::atom(atom::intern_static("kill")), Term::bool(mh.kill)),
+        (
+            Term::atom(atom::intern_static("size")),
+            Term::try_small(mh.size as i64).unwrap_or(Term::small(0)),
+        ),
+    ];
+    p.heap.map_sorted(&pairs)
 }
 fn spawn_opt2(p: &mut Process, a: &[Term]) -> R {
     spawn_opt_common(p, Entry::Fun(a[0]), a[1])
@@ -415,14 +498,20 @@ fn demonitor_common(p: &mut Process, r: Term, flush: bool) -> R {
     }
     if flush {
         vm::drain_inbox(p);
-        p.mailbox.retain(|m| {
-            let t = m.term;
-            !(t.is_tuple()
+        let mut i = 0;
+        while i < p.mailbox.len() {
+            let t = p.mailbox[i].term;
+            if t.is_tuple()
                 && t.tuple_arity() == 5
                 && t.element(0) == Term::atom(atom::DOWN)
                 && t.element(1).is_ref()
-                && t.element(1).word(1) == id)
-        });
+                && t.element(1).word(1) == id
+            {
+                p.remove_message(i);
+            } else {
+                i += 1;
+            }
+        }
         p.save = 0;
     }
     Ok(Term::bool(true))
@@ -520,6 +609,11 @@ fn process_flag2(p: &mut Process, a: &[Term]) -> R {
             Priority::Low => "low",
         };
         return Ok(Term::atom(atom::intern_static(name)));
+    }
+    if a[0] == Term::atom(atom::intern_static("max_heap_size")) {
+        let old = p.max_heap;
+        p.max_heap = parse_max_heap(a[1], old)?;
+        return Ok(max_heap_term(p, old));
     }
     if a[0].is_atom() {
         // Accepted and ignored: min_heap_size, fullsweep_after, sensitive...
@@ -959,7 +1053,8 @@ fn system_info1(p: &mut Process, a: &[Term]) -> R {
             "wordsize" => Term::small(8),
             "schedulers" | "schedulers_online" | "logical_processors" => Term::small(1),
             "process_count" => Term::small(lock(&vm().handles).len() as i64),
-            "process_limit" => Term::small(262_144),
+            "process_limit" => Term::small(vm::process_limit() as i64),
+            "max_heap_size" => max_heap_term(p, crate::process::MaxHeap::DEFAULT),
             "atom_count" => Term::small(atom::count() as i64),
             "atom_limit" => Term::small(atom::MAX_ATOMS as i64),
             "machine" => p.heap.string("BEAM"),
@@ -1026,6 +1121,7 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
                 .tuple(&[Term::atom(m), Term::atom(f), Term::small(ar as i64)])
         }
         atom::PRIORITY => Term::atom(atom::NORMAL),
+        _ if atom::with_name(item, |n| n == "max_heap_size") => max_heap_term(p, p.max_heap),
         atom::CURRENT_FUNCTION => match current_frames(p, 1).first() {
             Some(&(m, f, a, _)) => {
                 p.heap

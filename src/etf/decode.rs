@@ -77,10 +77,27 @@ pub fn decode(bytes: &[u8], heap: &mut Heap) -> Result<(Term, usize), EtfError> 
 
 /// [`decode`], refusing to create atoms or export entries when `safe`.
 pub fn decode_with(bytes: &[u8], heap: &mut Heap, safe: bool) -> Result<(Term, usize), EtfError> {
+    decode_impl(bytes, heap, safe, false)
+}
+
+/// [`decode`] for a module's literal table: its atoms may use the atom
+/// table's system reserve (`atom::intern_system`), so code still loads
+/// after a program filled the table.
+pub fn decode_literals(bytes: &[u8], heap: &mut Heap) -> Result<(Term, usize), EtfError> {
+    decode_impl(bytes, heap, false, true)
+}
+
+fn decode_impl(
+    bytes: &[u8],
+    heap: &mut Heap,
+    safe: bool,
+    system: bool,
+) -> Result<(Term, usize), EtfError> {
     let mut r = Reader {
         data: bytes,
         pos: 0,
         safe,
+        system,
     };
     if r.u8()? != VERSION {
         return Err(EtfError::BadVersion { offset: 0 });
@@ -94,6 +111,7 @@ pub fn decode_with(bytes: &[u8], heap: &mut Heap, safe: bool) -> Result<(Term, u
             data: &data,
             pos: 0,
             safe,
+            system,
         };
         let t = decode_term(&mut inner, heap)?;
         if inner.pos != data.len() {
@@ -119,6 +137,8 @@ struct Reader<'a> {
     pos: usize,
     /// Do not create atoms or export entries.
     safe: bool,
+    /// Atoms may use the system reserve (module literals).
+    system: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -531,7 +551,12 @@ fn atom_body(r: &mut Reader<'_>, tag: u8, offset: usize) -> Result<atom::Atom, E
     if r.safe {
         return atom::lookup(&text).ok_or(EtfError::Unsupported { tag, offset });
     }
-    atom::intern(&text).map_err(|e| match e {
+    let interned = if r.system {
+        atom::intern_system(&text)
+    } else {
+        atom::intern(&text)
+    };
+    interned.map_err(|e| match e {
         atom::AtomError::TooLong => EtfError::AtomTooLong { offset },
         atom::AtomError::TableFull => EtfError::TooManyAtoms { offset },
     })

@@ -16,7 +16,7 @@
 pub mod decode;
 pub mod encode;
 
-pub use decode::{decode, decode_exact};
+pub use decode::{decode, decode_exact, decode_literals};
 
 use std::fmt;
 

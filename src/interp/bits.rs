@@ -72,6 +72,19 @@ pub fn set_position(ctx: Term, pos: Term) {
 }
 
 /// Segment size in bits from a size operand and unit; `None` if invalid.
+/// An integer segment's size in bits: as OTP, a size that is a valid
+/// non-negative integer but too large to build (a bignum, or overflowing
+/// with the unit) is `system_limit`; anything else invalid is `badarg`.
+fn int_seg_bits(size: Term, unit: u32) -> Result<u64, Exc> {
+    if size.is_small() && size.small_value() >= 0 {
+        seg_bits(size, unit).ok_or_else(Exc::system_limit)
+    } else if size.is_bignum() && !bignum::is_negative(size) {
+        Err(Exc::system_limit())
+    } else {
+        Err(Exc::badarg())
+    }
+}
+
 fn seg_bits(size: Term, unit: u32) -> Option<u64> {
     if size.is_small() && size.small_value() >= 0 {
         (size.small_value() as u64).checked_mul(unit.max(1) as u64)
@@ -699,7 +712,7 @@ fn write_segments(
         let size = src(p, x, seg.size);
         match seg.kind {
             SegKind::Integer => {
-                let n = seg_bits(size, seg.unit).ok_or_else(Exc::badarg)?;
+                let n = int_seg_bits(size, seg.unit)?;
                 if !v.is_integer() {
                     return Err(Exc::badarg());
                 }

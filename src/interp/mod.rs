@@ -519,12 +519,18 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     if p.heap.wants_gc(*heap as usize) {
                         collect(p, x, *live, *heap as usize);
                         if over_limit(p) {
-                            return out_of_memory(p);
+                            if let Some(o) = limit_reached(p) {
+                                return o;
+                            }
                         }
                     }
                     let n = *stack as usize;
-                    if p.stack.len() > max_process_words() {
-                        return out_of_memory(p);
+                    // The heap is measured after a collection (garbage does
+                    // not count); the stack at every frame.
+                    if p.stack.len() > word_limit(p) {
+                        if let Some(o) = limit_reached(p) {
+                            return o;
+                        }
                     }
                     p.stack.resize(p.stack.len() + n, Term::NIL);
                     ip += 1;
@@ -533,7 +539,9 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     if p.heap.wants_gc(*heap as usize) {
                         collect(p, x, *live, *heap as usize);
                         if over_limit(p) {
-                            return out_of_memory(p);
+                            if let Some(o) = limit_reached(p) {
+                                return o;
+                            }
                         }
                     }
                     ip += 1;
@@ -899,7 +907,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 }
                 Instr::RemoveMessage => {
                     if p.save < p.mailbox.len() {
-                        if let Some(m) = p.mailbox.remove(p.save) {
+                        if let Some(m) = p.remove_message(p.save) {
                             if let Some(frag) = m.frag {
                                 p.heap.adopt(frag);
                             }
@@ -969,12 +977,48 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                 }
                 Instr::RecvMarkerReserve { dst } => {
                     let r = crate::vm::make_ref(p);
+                    crate::vm::drain_inbox(p);
+                    if p.recv_markers.len() >= crate::process::MAX_RECV_MARKERS {
+                        p.recv_markers.remove(0);
+                    }
+                    p.recv_markers.push(crate::process::RecvMarker {
+                        marker: r.word(1),
+                        bound: None,
+                        pos: p.mailbox.len(),
+                    });
                     put(p, x, *dst, r);
                     ip += 1;
                 }
-                Instr::RecvMarkerBind { .. }
-                | Instr::RecvMarkerClear { .. }
-                | Instr::RecvMarkerUse { .. } => ip += 1,
+                Instr::RecvMarkerBind { marker, reference } => {
+                    let (m, r) = (get(p, x, *marker), get(p, x, *reference));
+                    if m.is_ref() && r.is_ref() {
+                        let (m, r) = (m.word(1), r.word(1));
+                        if let Some(k) = p.recv_markers.iter_mut().find(|k| k.marker == m) {
+                            k.bound = Some(r);
+                        }
+                    }
+                    ip += 1;
+                }
+                Instr::RecvMarkerClear { reference } => {
+                    let r = get(p, x, *reference);
+                    if r.is_ref() {
+                        let r = r.word(1);
+                        p.recv_markers.retain(|k| k.bound != Some(r));
+                    }
+                    ip += 1;
+                }
+                Instr::RecvMarkerUse { reference } => {
+                    let r = get(p, x, *reference);
+                    if r.is_ref() {
+                        let r = r.word(1);
+                        if let Some(k) = p.recv_markers.iter().find(|k| k.bound == Some(r)) {
+                            if k.pos <= p.mailbox.len() {
+                                p.save = p.save.max(k.pos);
+                            }
+                        }
+                    }
+                    ip += 1;
+                }
 
                 // ---- floats ----
                 Instr::FMoveIn { src, fr: r } => {
@@ -1506,9 +1550,52 @@ pub(crate) fn max_process_words() -> usize {
     MAX_PROCESS_WORDS.load(Ordering::Relaxed)
 }
 
+/// The most heap plus stack `p` may have before [`out_of_memory`] decides
+/// its fate: the VM-wide limit or its `max_heap_size` flag, if lower.
+#[inline]
+pub(crate) fn word_limit(p: &Process) -> usize {
+    let m = p.max_heap.size;
+    if m != 0 && !p.max_heap.reported {
+        m.min(max_process_words())
+    } else {
+        max_process_words()
+    }
+}
+
 #[inline]
 fn over_limit(p: &Process) -> bool {
-    p.heap.used() + p.stack.len() > max_process_words()
+    p.heap.used() + p.stack.len() > word_limit(p)
+}
+
+/// `p` grew past [`word_limit`]. Past its own `max_heap_size` (as OTP):
+/// an error report if asked, then exit `killed` if asked, otherwise it
+/// carries on (`None`). Past the VM-wide limit: killed with
+/// `system_limit`.
+#[cold]
+fn limit_reached(p: &mut Process) -> Option<Outcome> {
+    let total = p.heap.used() + p.stack.len();
+    let mh = p.max_heap;
+    if mh.size != 0 && total > mh.size && !mh.reported {
+        p.max_heap.reported = true;
+        if mh.log {
+            crate::sched::max_heap_report(p, total);
+        }
+        if mh.kill {
+            p.stack.clear();
+            return Some(Outcome::Exit {
+                class: Class::Exit,
+                reason: Term::atom(atom::KILLED),
+                trace: Term::NIL,
+            });
+        }
+        if total <= max_process_words() {
+            return None;
+        }
+    }
+    if total > max_process_words() {
+        return Some(out_of_memory(p));
+    }
+    None
 }
 
 #[cold]

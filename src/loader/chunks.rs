@@ -439,11 +439,12 @@ fn parse_literals(c: Chunk<'_>, heap: &mut Heap) -> Result<Vec<crate::term::Term
     for index in 0..n {
         let len = p.u32("a literal").map_err(|_| c.bad())? as usize;
         let ext = p.bytes(len, "a literal").map_err(|_| c.bad())?;
-        let (t, _used) = etf::decode(ext, heap).map_err(|error| LoadError::BadLiteral {
-            index: index as u32,
-            offset: c.offset,
-            error,
-        })?;
+        let (t, _used) =
+            etf::decode_literals(ext, heap).map_err(|error| LoadError::BadLiteral {
+                index: index as u32,
+                offset: c.offset,
+                error,
+            })?;
         out.push(t);
     }
     Ok(out)

@@ -287,7 +287,7 @@ pub fn transform(mut file: BeamFile, index: u16) -> R<Module> {
             atoms.push(atom::UNDEFINED);
         } else {
             atoms.push(
-                atom::intern(name)
+                atom::intern_system(name)
                     .map_err(|_| TransformError::Structure(format!("bad atom {name:?}")))?,
             );
         }

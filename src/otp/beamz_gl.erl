@@ -36,6 +36,21 @@ loop() ->
         {'$beamz_error_report', Pid, Reason} ->
             _ = (catch error_report(Pid, Reason)),
             loop();
+        {'$beamz_max_heap_report', Pid, Max, Total, Kill, Log, QLen, Info} ->
+            _ = (catch report(io_lib:format(
+                  "     Process:            ~p ~n"
+                  "     Context:            maximum heap size reached~n"
+                  "     Max Heap Size:      ~p~n"
+                  "     Total Heap Size:    ~p~n"
+                  "     Kill:               ~p~n"
+                  "     Error Logger:       ~p~n"
+                  "     Message Queue Len:  ~p~n"
+                  "     GC Info:            ~p~n",
+                  [Pid, Max, Total, Kill, Log, QLen, Info]))),
+            loop();
+        '$beamz_too_many_processes' ->
+            _ = (catch report("Too many processes\n\n")),
+            loop();
         _Other ->
             loop()
     end.
@@ -181,3 +196,15 @@ error_report(Pid, Reason) ->
     Text = io_lib:format("=ERROR REPORT==== ~s ===~nError in process ~p with exit value:~n~p~n~n",
                          [Stamp, Pid, Reason]),
     put_chars(unicode, Text).
+
+%% Another error report in the same legacy format: Body then a newline.
+report(Body) ->
+    put_chars(unicode, ["=ERROR REPORT==== ", stamp(), " ===\n", Body, "\n"]).
+
+stamp() ->
+    Us = erlang:system_time(microsecond),
+    {{Y, Mo, D}, {H, Mi, S}} = calendar:system_time_to_universal_time(Us, microsecond),
+    Month = element(Mo, {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}),
+    io_lib:format("~2..0w-~s-~4w::~2..0w:~2..0w:~2..0w.~6..0w",
+                  [D, Month, Y, H, Mi, S, Us rem 1000000]).

@@ -148,7 +148,50 @@ pub struct Process {
     pub last_live: usize,
     /// A from-space chunk kept for reuse as the next to-space.
     pub gc_spare: Option<Box<[u64]>>,
+    /// Receive markers (`recv_marker_*`): where the mailbox ended when a
+    /// reference was about to be made, so a receive matching that
+    /// reference skips the older messages (none can contain it).
+    pub recv_markers: Vec<RecvMarker>,
+    /// The `max_heap_size` process flag.
+    pub max_heap: MaxHeap,
 }
+
+/// The `max_heap_size` process flag: past `size` words of heap plus stack
+/// (0: no limit) the process is reported (`log`) and/or killed (`kill`,
+/// exit reason `killed`), checked after each collection as OTP does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MaxHeap {
+    pub size: usize,
+    pub kill: bool,
+    pub log: bool,
+    /// Already reported (a process that is not killed is reported once).
+    pub reported: bool,
+}
+
+impl MaxHeap {
+    /// OTP's default: `#{size => 0, kill => true, error_logger => true}`.
+    pub const DEFAULT: MaxHeap = MaxHeap {
+        size: 0,
+        kill: true,
+        log: true,
+        reported: false,
+    };
+}
+
+/// One receive marker: made by `recv_marker_reserve` (identified by the
+/// id of the reference it returned), then bound to the id of the real
+/// reference by `recv_marker_bind`. `pos` is a mailbox index, kept in step
+/// when messages before it are removed.
+#[derive(Clone, Copy, Debug)]
+pub struct RecvMarker {
+    pub marker: u64,
+    pub bound: Option<u64>,
+    pub pos: usize,
+}
+
+/// At most this many markers per process; reserving another forgets the
+/// oldest (which only costs that receive its shortcut).
+pub const MAX_RECV_MARKERS: usize = 8;
 
 // SAFETY: a Process is owned by one scheduler thread at a time; its heap's
 // raw pointers point only into its own chunks, its message fragments, and
@@ -185,10 +228,24 @@ impl Process {
             bs_pos: 0,
             last_live: 0,
             gc_spare: None,
+            recv_markers: Vec::new(),
+            max_heap: MaxHeap::DEFAULT,
         }
     }
 
     pub fn self_term(&self) -> Term {
         Term::pid(self.pid)
+    }
+
+    /// Remove the mailbox message at `i`, keeping receive markers after it
+    /// pointing at the same messages.
+    pub fn remove_message(&mut self, i: usize) -> Option<Message> {
+        let m = self.mailbox.remove(i)?;
+        for r in self.recv_markers.iter_mut() {
+            if r.pos > i {
+                r.pos -= 1;
+            }
+        }
+        Some(m)
     }
 }

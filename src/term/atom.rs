@@ -164,8 +164,25 @@ pub enum AtomError {
     TableFull,
 }
 
-/// Intern `name` (UTF-8 text), creating the atom if needed.
+/// Atoms the VM itself may still create once programs filled the table
+/// (module loading, its own internal names): a program that exhausts the
+/// atom table gets `system_limit` and can still load the code that
+/// reports it. (OTP aborts the whole node instead.)
+pub const SYSTEM_RESERVE: usize = 1 << 16;
+
+/// Intern `name` (UTF-8 text), creating the atom if needed; at most
+/// [`MAX_ATOMS`] atoms.
 pub fn intern(name: &str) -> Result<Atom, AtomError> {
+    intern_upto(name, MAX_ATOMS)
+}
+
+/// [`intern`] for the code loader and the VM's own names: may use the
+/// [`SYSTEM_RESERVE`] past [`MAX_ATOMS`].
+pub fn intern_system(name: &str) -> Result<Atom, AtomError> {
+    intern_upto(name, MAX_ATOMS + SYSTEM_RESERVE)
+}
+
+fn intern_upto(name: &str, cap: usize) -> Result<Atom, AtomError> {
     if name.chars().count() > MAX_ATOM_CHARS {
         return Err(AtomError::TooLong);
     }
@@ -176,7 +193,7 @@ pub fn intern(name: &str) -> Result<Atom, AtomError> {
     if let Some(a) = t.index.get(name) {
         return Ok(*a);
     }
-    if t.names.len() >= MAX_ATOMS {
+    if t.names.len() >= cap {
         return Err(AtomError::TableFull);
     }
     let a = Atom(t.names.len() as u32);
@@ -188,7 +205,7 @@ pub fn intern(name: &str) -> Result<Atom, AtomError> {
 /// Intern a name known to be valid (VM-internal names). Falls back to
 /// `undefined` if the table is full rather than panicking.
 pub fn intern_static(name: &str) -> Atom {
-    intern(name).unwrap_or(UNDEFINED)
+    intern_system(name).unwrap_or(UNDEFINED)
 }
 
 /// The atom for `name` if it exists (`list_to_existing_atom`).
@@ -240,7 +257,7 @@ mod tests {
         let long = "a".repeat(256);
         assert_eq!(intern(&long), Err(AtomError::TooLong));
         // characters, not bytes
-        let uni: String = std::iter::repeat('ä').take(255).collect();
+        let uni: String = "ä".repeat(255);
         assert!(intern(&uni).is_ok());
     }
 }

@@ -48,7 +48,7 @@ impl RtCtx {
     /// that may have grown the stack, collected or added a heap chunk).
     #[inline]
     fn set_limits(abi: &mut Ctx, p: &Process) {
-        abi.stack_max = p.stack.capacity().min(interp::max_process_words()) as u64;
+        abi.stack_max = p.stack.capacity().min(interp::word_limit(p)) as u64;
         abi.heap_end = p.heap.jit_alloc_end();
     }
 }
