@@ -47,7 +47,18 @@ mod gen {
         budget: u32,
     }
 
-    const ATOMS: &[&str] = &["a", "b", "k", "ok", "error", "true", "false", "undefined", "", "r"];
+    const ATOMS: &[&str] = &[
+        "a",
+        "b",
+        "k",
+        "ok",
+        "error",
+        "true",
+        "false",
+        "undefined",
+        "",
+        "r",
+    ];
     /// Integers around the small/big boundaries of 64-bit tagged terms.
     const EDGES: &[i128] = &[
         0,
@@ -102,7 +113,11 @@ mod gen {
                 1 => {
                     let e = EDGES[self.byte() as usize % EDGES.len()];
                     let d = (self.byte() as i8) as i128;
-                    let v = if self.byte() & 1 == 1 { -(e + d) } else { e + d };
+                    let v = if self.byte() & 1 == 1 {
+                        -(e + d)
+                    } else {
+                        e + d
+                    };
                     self.int(v, out)
                 }
                 2 => {
