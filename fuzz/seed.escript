@@ -14,7 +14,7 @@
 %%                        plus pids, refs, ports, funs, atoms in every form
 %% OUTDIR/compact_term    6 bytes of table limits + slices of Code chunks
 %% OUTDIR/jit_diff        a function byte + 48 pseudo-random bytes, 4 per
-%%                        function (rand with a fixed seed)
+%%                        function of 64 (rand with a fixed seed)
 %%
 %% Nothing here is committed except this script; the corpora are rebuilt
 %% on demand (fuzz/smoke.sh runs it when OUTDIR is missing).
@@ -88,5 +88,5 @@ jit_diff(Dir) ->
     rand:seed(exsss, {7, 7, 7}),
     [put(Dir, io_lib:format("f~2..0w_~w", [F, K]),
          list_to_binary([F | [rand:uniform(256) - 1 || _ <- lists:seq(1, 48)]]))
-     || F <- lists:seq(0, 47), K <- lists:seq(1, 4)],
+     || F <- lists:seq(0, 63), K <- lists:seq(1, 4)],
     ok.
