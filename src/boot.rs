@@ -33,7 +33,7 @@ pub const EXIT_DEADLOCK: i32 = 3;
 
 /// Install `beamz_boot`: entry 0 applies x0:x1(x2...), entry 1 calls the
 /// fun in x0; both as tail calls onto the process's exit continuation.
-fn install_boot_module() -> Result<u16, String> {
+pub(crate) fn install_boot_module() -> Result<u16, String> {
     let idx = code::next_index().ok_or("too many modules")?;
     let m = Module {
         name: atom::intern_static("beamz_boot"),

@@ -12,6 +12,7 @@
 pub mod bif;
 pub mod boot;
 pub mod code;
+pub mod embed;
 pub mod etf;
 pub mod gc;
 pub mod heap;
