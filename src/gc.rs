@@ -200,6 +200,7 @@ pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
     // as one block): deep recursion stays amortised linear, not quadratic.
     let budget = (live * 2).max(live + need + MIN_GC_BUDGET) + p.stack.len();
     p.heap.set_budget(budget);
+    p.heap.set_stress_skip(live, p.stack.len());
     p.gc_count += 1;
 }
 
