@@ -1026,6 +1026,11 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
                 .tuple(&[Term::atom(m), Term::atom(f), Term::small(ar as i64)])
         }
         atom::PRIORITY => Term::atom(atom::NORMAL),
+        // Bytes: heap and stack words plus a fixed process overhead (an
+        // approximation of erl's figure; logger's overload check reads it).
+        _ if atom::with_name(item, |n| n == "memory") => {
+            Term::small(((p.heap.used() + p.stack.len()) * 8 + 1024) as i64)
+        }
         atom::CURRENT_FUNCTION => match current_frames(p, 1).first() {
             Some(&(m, f, a, _)) => {
                 p.heap

@@ -34,6 +34,9 @@ loop() ->
             From ! {io_reply, ReplyAs, Reply},
             loop();
         {'$beamz_error_report', Pid, Reason} ->
+            log_process_error(Pid, Reason),
+            loop();
+        {'$beamz_error_print', Pid, Reason} ->
             _ = (catch error_report(Pid, Reason)),
             loop();
         _Other ->
@@ -168,6 +171,24 @@ crash_report(Class, Reason, Stack) ->
           end,
     beamz_native:put_stderr(Out),
     erlang:halt(127).
+
+%% A process other than the entry process died from an error or a throw:
+%% OTP's logger reports it (src/otp/beamz_kernel.erl), started first if
+%% it is not up yet; if it cannot start, print what its default handler
+%% would.
+log_process_error(Pid, Reason) ->
+    Gl = self(),
+    case whereis(logger) of
+        undefined ->
+            spawn(fun() ->
+                          case catch beamz_kernel:error_in_process(Pid, Gl, Reason) of
+                              ok -> ok;
+                              _ -> Gl ! {'$beamz_error_print', Pid, Reason}
+                          end
+                  end);
+        Logger ->
+            Logger ! beamz_kernel:process_error_log(Pid, Gl, Reason)
+    end.
 
 %% What OTP's logger prints (default handler, legacy header) when a
 %% process other than the entry process dies from an error or a throw.

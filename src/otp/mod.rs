@@ -1,5 +1,5 @@
 //! The installed OTP: finding its root and library code path, running
-//! `erlc` (for `.erl` inputs and the VM's own Erlang support module), and
+//! `erlc` (for `.erl` inputs and the VM's own Erlang support modules), and
 //! the on-disk cache those compilations go to.
 //!
 //! Nothing of OTP is copied: its `.beam` files are read where they are.
@@ -7,8 +7,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod kernel;
+
 /// The VM's Erlang support module (group leader, crash report).
 pub const GL_SOURCE: &str = include_str!("beamz_gl.erl");
+
+/// The VM's Erlang module that starts OTP's logger services (kernel.rs).
+pub const KERNEL_SOURCE: &str = include_str!("beamz_kernel.erl");
 
 pub const INSTALL_HINT: &str = "no Erlang/OTP installation found: install OTP 25 (on Debian/Ubuntu: `apt-get install -y erlang-base`), or point --otp-root / BEAMZ_OTP_ROOT at its root (the directory holding lib/ and bin/)";
 
@@ -230,14 +235,19 @@ pub fn compile_cached(root: &Path, src: &Path) -> Result<PathBuf, String> {
     compile_into_cache(root, &text, &stem, &dir)
 }
 
-/// The directory holding the compiled support module (`beamz_gl.beam`),
-/// compiling it on first use.
+/// The directory holding the compiled support modules (`beamz_gl.beam`,
+/// `beamz_kernel.beam`), compiling them on first use.
 pub fn support_dir(root: &Path) -> Result<PathBuf, String> {
-    let key = fnv64(&[GL_SOURCE.as_bytes(), root.to_string_lossy().as_bytes()]);
+    let key = fnv64(&[
+        GL_SOURCE.as_bytes(),
+        KERNEL_SOURCE.as_bytes(),
+        root.to_string_lossy().as_bytes(),
+    ]);
     let dir = cache_dir().join("support").join(format!("{key:016x}"));
-    if dir.join("beamz_gl.beam").is_file() {
-        return Ok(dir);
+    for (stem, src) in [("beamz_kernel", KERNEL_SOURCE), ("beamz_gl", GL_SOURCE)] {
+        if !dir.join(format!("{stem}.beam")).is_file() {
+            compile_into_cache(root, src.as_bytes(), stem, &dir)?;
+        }
     }
-    compile_into_cache(root, GL_SOURCE.as_bytes(), "beamz_gl", &dir)?;
     Ok(dir)
 }
