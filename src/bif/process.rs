@@ -1071,7 +1071,9 @@ type Frame = (Atom, Atom, u32, Option<(String, u32)>);
 /// what `process_info(self(), current_stacktrace)` reports.
 fn current_frames(p: &Process, depth: usize) -> Vec<Frame> {
     let mut out = Vec::new();
-    for w in p.stack.iter().rev() {
+    // The function calling the BIF (as erl shows it: its own frame first).
+    let current = std::iter::once(&p.bif_cp).filter(|w| w.is_cp());
+    for w in current.chain(p.stack.iter().rev()) {
         if out.len() >= depth {
             break;
         }

@@ -1626,7 +1626,10 @@ fn call_export(
     cp: Option<Term>,
 ) -> Flow {
     if let Some(f) = e.bif {
-        return match f(p, &x[..arity as usize]) {
+        p.bif_cp = cp.unwrap_or(Term::NIL);
+        let r = f(p, &x[..arity as usize]);
+        p.bif_cp = Term::NIL;
+        return match r {
             Ok(v) => {
                 x[0] = v;
                 continue_at(p, cp)

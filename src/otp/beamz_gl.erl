@@ -178,7 +178,7 @@ crash_report(Class, Reason, Stack) ->
 %% would.
 log_process_error(Pid, Reason) ->
     Gl = self(),
-    case whereis(logger) of
+    case beamz_kernel:system_logger() of
         undefined ->
             spawn(fun() ->
                           case catch beamz_kernel:error_in_process(Pid, Gl, Reason) of

@@ -17,7 +17,7 @@
 %% modules in trigger list there to lazy_apply/3 while the kernel is not up.
 -module(beamz_kernel).
 -export([lazy_apply/3, ensure_started/0, error_in_process/3, boot_server/0]).
--export([process_error_log/3]).
+-export([process_error_log/3, system_logger/0]).
 
 %% Kernel's environment after `erl -noshell` has booted (OTP 25).
 %% Logger reads logger_level, logger_sasl_compatible and logger;
@@ -105,8 +105,17 @@ boot() ->
     %% kernel:start/2 after kernel_sup is up.
     ok = logger:add_handlers(kernel).
 
+%% Where erts sends its log messages: the process that called
+%% erlang:system_flag(system_logger, Pid) -- logger_proxy once the logger
+%% is up (as logger_proxy:init/1 does under erl), else logger, else none.
+system_logger() ->
+    case whereis(logger_proxy) of
+        undefined -> whereis(logger);
+        Pid -> Pid
+    end.
+
 %% What erts logs when a process dies from an error or a throw: this
-%% message, sent to the `logger` process.
+%% message, sent to the system logger.
 process_error_log(Pid, Gl, Reason) ->
     Meta = #{error_logger => #{emulator => true, tag => error},
              gl => Gl, pid => Pid, time => os:system_time(microsecond)},
@@ -116,6 +125,6 @@ process_error_log(Pid, Gl, Reason) ->
 %% group leader must stay free to serve the logger's output).
 error_in_process(Pid, Gl, Reason) ->
     case ensure_started() of
-        ok -> logger ! process_error_log(Pid, Gl, Reason), ok;
+        ok -> system_logger() ! process_error_log(Pid, Gl, Reason), ok;
         error -> error
     end.

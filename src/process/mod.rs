@@ -148,6 +148,10 @@ pub struct Process {
     pub last_live: usize,
     /// A from-space chunk kept for reuse as the next to-space.
     pub gc_spare: Option<Box<[u64]>>,
+    /// While a BIF called as a function runs: the return address of that
+    /// call (the caller's current frame), else NIL. Read by
+    /// `process_info(self(), current_stacktrace)`.
+    pub bif_cp: Term,
 }
 
 // SAFETY: a Process is owned by one scheduler thread at a time; its heap's
@@ -185,6 +189,7 @@ impl Process {
             bs_pos: 0,
             last_live: 0,
             gc_spare: None,
+            bif_cp: Term::NIL,
         }
     }
 
