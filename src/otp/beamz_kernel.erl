@@ -36,19 +36,34 @@ kernel_env() ->
                         #{legacy_header => true, single_line => false}}}}]},
      {logger_level, notice}].
 
-%% Modules loaded before the services start, so that the services' own
-%% calls into them are never redirected back here.
-preload() ->
-    [logger, logger_config, logger_server, logger_backend, logger_filters,
-     logger_formatter, logger_std_h, logger_h_common, logger_olp,
-     logger_proxy, logger_sup, logger_handler_watcher, logger_simple_h,
-     error_logger, application, application_controller,
-     gen_server, gen, proc_lib, supervisor, sys].
-
 %% Called by the VM in place of M:F(Args) while the kernel is not up.
+%% The processes the start runs (this module's server and the processes
+%% it starts, which have it among their ancestors) go straight on; any
+%% other process waits for the start to finish.
 lazy_apply(M, F, Args) ->
-    ensure_started(),
-    erlang:apply(M, F, Args).
+    case in_start() of
+        false ->
+            _ = ensure_started(),
+            erlang:apply(M, F, Args);
+        true ->
+            %% Loaded here, so the call below is not redirected again.
+            case code:ensure_loaded(M) of
+                {module, M} -> erlang:apply(M, F, Args);
+                _ -> erlang:error(undef, Args)
+            end
+    end.
+
+in_start() ->
+    case whereis(beamz_kernel) of
+        undefined ->
+            false;
+        Srv ->
+            Srv =:= self() orelse
+                lists:member(Srv, case get('$ancestors') of
+                                      L when is_list(L) -> L;
+                                      _ -> []
+                                  end)
+    end.
 
 %% Start the services once; every caller waits until they are up.
 ensure_started() ->
@@ -88,12 +103,20 @@ serve(Result) ->
     end,
     serve(Result).
 
+%% The modules whose first call the VM redirects (src/otp/kernel.rs).
+triggers() ->
+    [logger, error_logger, application, application_controller, logger_std_h].
+
 boot() ->
-    _ = [{module, M} = code:ensure_loaded(M) || M <- preload()],
     ac_tab = ets:new(ac_tab, [set, public, named_table, {read_concurrency, true}]),
     true = ets:insert(ac_tab, [{{env, kernel, K}, V} || {K, V} <- kernel_env()]),
     %% The boot script's {kernelProcess, logger, {logger_server, start_link, []}}.
     {ok, _} = gen_server:start({local, logger}, logger_server, [], []),
+    %% From here on a call into logger works (the events go to
+    %% logger_simple_h until the default handler replaces it, which
+    %% replays them): load the trigger modules, ending the redirection
+    %% for every process, including those the steps below start.
+    _ = [{module, M} = code:ensure_loaded(M) || M <- triggers()],
     %% logger:internal_init_logger/0 with this environment.
     ok = logger:set_primary_config(level, notice),
     ok = logger:set_primary_config(metadata, #{}),

@@ -11,7 +11,10 @@
 //! dies from an error is reported through the group leader, which starts
 //! the logger itself.
 //!
-//! Once the start has run (or failed) `beamz_native:kernel_up/0` turns the
+//! The processes the start itself runs are let through (see
+//! `beamz_kernel:lazy_apply/3`); once `logger_server` is up the start
+//! loads these modules, which ends the redirection for everyone. Once the
+//! start has run (or failed) `beamz_native:kernel_up/0` turns the
 //! redirection off, so a failed start never loops.
 
 use crate::bif::{Bif, Exc};
@@ -19,14 +22,14 @@ use crate::process::Process;
 use crate::term::{atom, Atom, Term};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Modules whose first call starts the kernel services.
+/// Modules whose first call starts the kernel services (the same list as
+/// `beamz_kernel:triggers/0`).
 pub const TRIGGERS: &[&str] = &[
     "logger",
     "error_logger",
     "application",
     "application_controller",
     "logger_std_h",
-    "logger_config",
 ];
 
 static KERNEL_UP: AtomicBool = AtomicBool::new(false);
