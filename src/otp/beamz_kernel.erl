@@ -16,7 +16,7 @@
 %% The VM (src/otp/kernel.rs) redirects the first call into one of the
 %% modules in trigger list there to lazy_apply/3 while the kernel is not up.
 -module(beamz_kernel).
--export([lazy_apply/3, ensure_started/0, error_in_process/3, boot_server/0]).
+-export([lazy_apply/3, ensure_started/0, boot_server/0]).
 -export([process_error_log/3, system_logger/0]).
 
 %% Kernel's environment after `erl -noshell` has booted (OTP 25).
@@ -84,6 +84,12 @@ ensure_started() ->
     end.
 
 boot_server() ->
+    %% The services write through `user` whoever started them (the group
+    %% leader itself has none to pass on).
+    case whereis(user) of
+        undefined -> ok;
+        User -> group_leader(User, self())
+    end,
     Result = try boot() of
                  ok -> ok
              catch
@@ -143,11 +149,3 @@ process_error_log(Pid, Gl, Reason) ->
     Meta = #{error_logger => #{emulator => true, tag => error},
              gl => Gl, pid => Pid, time => os:system_time(microsecond)},
     {log, error, "Error in process ~p with exit value:~n~p~n", [Pid, Reason], Meta}.
-
-%% The same, starting the logger first (run in a process of its own: the
-%% group leader must stay free to serve the logger's output).
-error_in_process(Pid, Gl, Reason) ->
-    case ensure_started() of
-        ok -> system_logger() ! process_error_log(Pid, Gl, Reason), ok;
-        error -> error
-    end.
