@@ -5,7 +5,8 @@
 //! timestamps, pids, heap sizes, stack sizes and reductions are blanked.
 //! The blanking checks each timestamp has erl's shape
 //! (`=ERROR REPORT==== 24-Nov-2026::09:17:15.480952 ===`), so a
-//! malformed header still fails.
+//! malformed header still fails. A second program makes twenty processes
+//! crash at once as the very first use of the logger, which starts lazily.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -138,23 +139,22 @@ fn normalise(text: &str) -> String {
     out
 }
 
-fn compile(dir: &Path) -> PathBuf {
+fn compile(dir: &Path, name: &str, source: &str) -> PathBuf {
     std::fs::create_dir_all(dir).unwrap();
-    let src = dir.join("logger_live.erl");
-    std::fs::write(&src, SOURCE).unwrap();
+    std::fs::write(dir.join(format!("{name}.erl")), source).unwrap();
     let st = Command::new("erlc")
         .current_dir(dir)
-        .arg("logger_live.erl")
+        .arg(format!("{name}.erl"))
         .status()
         .expect("erlc is required (apt-get install -y erlang-base)");
     assert!(st.success(), "erlc failed");
-    dir.join("logger_live.beam")
+    dir.join(format!("{name}.beam"))
 }
 
 #[test]
 fn default_handler_output_matches_erl() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("logger_default");
-    let beam = compile(&dir);
+    let beam = compile(&dir, "logger_live", SOURCE);
     let home = dir.join("home");
     std::fs::create_dir_all(&home).unwrap();
     let erl = Command::new("erl")
@@ -210,4 +210,44 @@ fn normalise_rejects_a_malformed_header() {
     assert_eq!(normalise(ok), "=ERROR REPORT==== TIME ===\nx <PID>\n");
     let bad = "=ERROR REPORT==== 24-Nov-2026 09:17:15 ===\n";
     assert!(std::panic::catch_unwind(|| normalise(bad)).is_err());
+}
+
+const RACE: &str = r#"
+-module(logger_race).
+-behaviour(gen_server).
+-export([main/0, init/1, handle_call/3, handle_cast/2]).
+init(S) -> {ok, S}.
+handle_call(_, _, S) -> {reply, ok, S}.
+handle_cast(crash, _S) -> erlang:error(boom).
+main() ->
+    Ps = [begin {ok, P} = gen_server:start(?MODULE, st, []), P end
+          || _ <- lists:seq(1, 20)],
+    Ms = [{P, monitor(process, P)} || P <- Ps],
+    [gen_server:cast(P, crash) || P <- Ps],
+    Rs = [receive {'DOWN', M, process, P, {R, _}} -> R end || {P, M} <- Ms],
+    ok = logger_std_h:filesync(default),
+    io:format("reasons ~p~n", [lists:usort(Rs)]).
+"#;
+
+#[test]
+fn simultaneous_crashes_while_the_logger_starts() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("logger_default");
+    let beam = compile(&dir, "logger_race", RACE);
+    for tier in ["off", "tiered"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_beamz-jit"))
+            .args(["run", "--jit", tier])
+            .arg(&beam)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "--jit {tier}: {text}");
+        assert!(text.contains("reasons [boom]\n"), "--jit {tier}:\n{text}");
+        for header in ["=ERROR REPORT==== ", "=CRASH REPORT==== "] {
+            assert_eq!(
+                text.matches(header).count(),
+                20,
+                "--jit {tier}: {header}\n{text}"
+            );
+        }
+    }
 }
