@@ -144,6 +144,7 @@ fn tables() -> &'static [&'static [Bif]] {
     &[
         arith::TABLE,
         native::TABLE,
+        crate::otp::kernel::TABLE,
         num::TABLE,
         os::TABLE,
         persistent::TABLE,

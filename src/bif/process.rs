@@ -1122,6 +1122,11 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
         }
         atom::PRIORITY => Term::atom(atom::NORMAL),
         _ if atom::with_name(item, |n| n == "max_heap_size") => max_heap_term(p, p.max_heap),
+        // Bytes: heap and stack words plus a fixed process overhead (an
+        // approximation of erl's figure; logger's overload check reads it).
+        _ if atom::with_name(item, |n| n == "memory") => {
+            Term::small(((p.heap.used() + p.stack.len()) * 8 + 1024) as i64)
+        }
         atom::CURRENT_FUNCTION => match current_frames(p, 1).first() {
             Some(&(m, f, a, _)) => {
                 p.heap
@@ -1162,7 +1167,9 @@ type Frame = (Atom, Atom, u32, Option<(String, u32)>);
 /// what `process_info(self(), current_stacktrace)` reports.
 fn current_frames(p: &Process, depth: usize) -> Vec<Frame> {
     let mut out = Vec::new();
-    for w in p.stack.iter().rev() {
+    // The function calling the BIF (as erl shows it: its own frame first).
+    let current = std::iter::once(&p.bif_cp).filter(|w| w.is_cp());
+    for w in current.chain(p.stack.iter().rev()) {
         if out.len() >= depth {
             break;
         }

@@ -1713,7 +1713,10 @@ fn call_export(
     cp: Option<Term>,
 ) -> Flow {
     if let Some(f) = e.bif {
-        return match f(p, &x[..arity as usize]) {
+        p.bif_cp = cp.unwrap_or(Term::NIL);
+        let r = f(p, &x[..arity as usize]);
+        p.bif_cp = Term::NIL;
+        return match r {
             Ok(v) => {
                 x[0] = v;
                 continue_at(p, cp)
@@ -1723,6 +1726,16 @@ fn call_export(
     }
     if let Some((m, i)) = e.target() {
         return enter(p, cp, m, i, arity);
+    }
+    if let Some((km, kf)) = crate::otp::kernel::redirect(e.module) {
+        // `beamz_kernel:lazy_apply(M, F, Args)` starts the logger first.
+        let k = code::export(km, kf, crate::otp::kernel::LAZY_ARITY);
+        if crate::vm::ensure_loaded(km) {
+            if let Some((m, i)) = k.target() {
+                crate::otp::kernel::lazy_args(p, &mut x[..], e.module, e.function, arity);
+                return enter(p, cp, m, i, crate::otp::kernel::LAZY_ARITY);
+            }
+        }
     }
     if crate::vm::ensure_loaded(e.module) {
         if let Some((m, i)) = e.target() {

@@ -34,7 +34,10 @@ loop() ->
             From ! {io_reply, ReplyAs, Reply},
             loop();
         {'$beamz_error_report', Pid, Reason} ->
-            _ = (catch error_report(Pid, Reason)),
+            log_process_error(Pid, Reason),
+            loop();
+        {'$beamz_kernel_started', Result} ->
+            kernel_started(Result),
             loop();
         {'$beamz_max_heap_report', Pid, Max, Total, Kill, Log, QLen, Info} ->
             _ = (catch report(io_lib:format(
@@ -183,6 +186,39 @@ crash_report(Class, Reason, Stack) ->
           end,
     beamz_native:put_stderr(Out),
     erlang:halt(127).
+
+%% A process other than the entry process died from an error or a throw:
+%% OTP's logger reports it (src/otp/beamz_kernel.erl). If the logger is not
+%% up, one helper process starts it while reports wait here, in order; if
+%% it cannot start, they are printed as its default handler would.
+log_process_error(Pid, Reason) ->
+    case {beamz_kernel:system_logger(), get(pending_logs)} of
+        {undefined, undefined} ->
+            put(pending_logs, [{Pid, Reason}]),
+            Gl = self(),
+            spawn(fun() ->
+                          Gl ! {'$beamz_kernel_started', catch beamz_kernel:ensure_started()}
+                  end),
+            ok;
+        {undefined, Pending} ->
+            put(pending_logs, [{Pid, Reason} | Pending]),
+            ok;
+        {Logger, _} ->
+            Logger ! beamz_kernel:process_error_log(Pid, self(), Reason),
+            ok
+    end.
+
+kernel_started(Result) ->
+    Pending = case erase(pending_logs) of
+                  undefined -> [];
+                  L -> lists:reverse(L)
+              end,
+    Logger = beamz_kernel:system_logger(),
+    [case Result =:= ok andalso is_pid(Logger) of
+         true -> Logger ! beamz_kernel:process_error_log(Pid, self(), Reason);
+         false -> catch error_report(Pid, Reason)
+     end || {Pid, Reason} <- Pending],
+    ok.
 
 %% What OTP's logger prints (default handler, legacy header) when a
 %% process other than the entry process dies from an error or a throw.

@@ -1,5 +1,5 @@
 //! The installed OTP: finding its root and library code path, running
-//! `erlc` (for `.erl` inputs and the VM's own Erlang support module), and
+//! `erlc` (for `.erl` inputs and the VM's own Erlang support modules), and
 //! the on-disk cache those compilations go to.
 //!
 //! Nothing of OTP is copied: its `.beam` files are read where they are.
@@ -7,8 +7,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod kernel;
+
 /// The VM's Erlang support module (group leader, crash report).
 pub const GL_SOURCE: &str = include_str!("beamz_gl.erl");
+
+/// The VM's Erlang module that starts OTP's logger services (kernel.rs).
+pub const KERNEL_SOURCE: &str = include_str!("beamz_kernel.erl");
 
 pub const INSTALL_HINT: &str = "no Erlang/OTP installation found: install OTP 25 (on Debian/Ubuntu: `apt-get install -y erlang-base`), or point --otp-root / BEAMZ_OTP_ROOT at its root (the directory holding lib/ and bin/)";
 
@@ -132,11 +137,35 @@ pub fn fnv64(parts: &[&[u8]]) -> u64 {
 
 /// Compile `src` with erlc into `outdir`; returns the `.beam` path.
 pub fn compile(root: &Path, src: &Path, outdir: &Path) -> Result<PathBuf, String> {
+    let (cwd, name) = match (src.parent(), src.file_name()) {
+        (Some(d), Some(n)) if !d.as_os_str().is_empty() => (d.to_path_buf(), PathBuf::from(n)),
+        _ => (PathBuf::from("."), src.to_path_buf()),
+    };
+    let mut beams = compile_in(root, &cwd, &[name], outdir)?;
+    beams
+        .pop()
+        .ok_or_else(|| "erlc compiled nothing".to_string())
+}
+
+/// Compile the files `names` (relative to `cwd`) with one erlc run into
+/// `outdir`; returns their `.beam` paths in order.
+fn compile_in(
+    root: &Path,
+    cwd: &Path,
+    names: &[PathBuf],
+    outdir: &Path,
+) -> Result<Vec<PathBuf>, String> {
+    let shown = || {
+        names
+            .iter()
+            .map(|n| cwd.join(n).display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let erlc = erlc(root).ok_or_else(|| {
         format!(
-            "cannot compile {}: erlc not found ({})",
-            src.display(),
-            INSTALL_HINT
+            "cannot compile {}: erlc not found ({INSTALL_HINT})",
+            shown()
         )
     })?;
     std::fs::create_dir_all(outdir)
@@ -144,35 +173,36 @@ pub fn compile(root: &Path, src: &Path, outdir: &Path) -> Result<PathBuf, String
     // Run erlc in the source's directory with the bare file name, so the
     // Line chunk (and so stack traces) names `<module>.erl` as erl shows it.
     let outdir = std::fs::canonicalize(outdir).unwrap_or_else(|_| outdir.to_path_buf());
-    let (cwd, name) = match (src.parent(), src.file_name()) {
-        (Some(d), Some(n)) if !d.as_os_str().is_empty() => (d.to_path_buf(), PathBuf::from(n)),
-        _ => (PathBuf::from("."), src.to_path_buf()),
-    };
     let out = Command::new(&erlc)
-        .current_dir(&cwd)
+        .current_dir(cwd)
         .arg("-o")
         .arg(&outdir)
-        .arg(&name)
+        .args(names)
         .output()
         .map_err(|e| format!("cannot run {}: {e}", erlc.display()))?;
     if !out.status.success() {
         return Err(format!(
             "erlc failed for {}:\n{}{}",
-            src.display(),
+            shown(),
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         ));
     }
-    let stem = src
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let beam = outdir.join(format!("{stem}.beam"));
-    if beam.is_file() {
-        Ok(beam)
-    } else {
-        Err(format!("erlc wrote no {}", beam.display()))
-    }
+    names
+        .iter()
+        .map(|n| {
+            let stem = n
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let beam = outdir.join(format!("{stem}.beam"));
+            if beam.is_file() {
+                Ok(beam)
+            } else {
+                Err(format!("erlc wrote no {}", beam.display()))
+            }
+        })
+        .collect()
 }
 
 /// A private scratch directory under `dir` for this process's compile.
@@ -186,29 +216,41 @@ fn scratch(dir: &Path) -> PathBuf {
     ))
 }
 
-/// Compile `src_text` (a module named `stem`) into `dir/stem.beam`.
+/// Compile the sources `(stem, text)` (modules named `stem`) with one erlc
+/// run into `dir/stem.beam`; returns the first one's path.
 /// Several VMs may do this at once on a cold cache: each compiles in its
-/// own scratch directory and renames the result into place atomically, so
+/// own scratch directory and renames the results into place atomically, so
 /// nobody ever reads a half-written source or `.beam`.
 fn compile_into_cache(
     root: &Path,
-    src_text: &[u8],
-    stem: &str,
+    sources: &[(&str, &[u8])],
     dir: &Path,
 ) -> Result<PathBuf, String> {
-    let target = dir.join(format!("{stem}.beam"));
     let tmp = scratch(dir);
     std::fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
-    let src = tmp.join(format!("{stem}.erl"));
-    let result = std::fs::write(&src, src_text)
-        .map_err(|e| format!("cannot write {}: {e}", src.display()))
-        .and_then(|_| compile(root, &src, &tmp))
-        .and_then(|beam| {
-            std::fs::rename(&beam, &target)
-                .map_err(|e| format!("cannot install {}: {e}", target.display()))
-        });
+    let result = (|| {
+        let mut names = Vec::new();
+        for (stem, text) in sources {
+            let src = tmp.join(format!("{stem}.erl"));
+            std::fs::write(&src, text)
+                .map_err(|e| format!("cannot write {}: {e}", src.display()))?;
+            names.push(PathBuf::from(format!("{stem}.erl")));
+        }
+        let beams = compile_in(root, &tmp, &names, &tmp)?;
+        let mut installed = Vec::new();
+        for (beam, (stem, _)) in beams.iter().zip(sources) {
+            let target = dir.join(format!("{stem}.beam"));
+            std::fs::rename(beam, &target)
+                .map_err(|e| format!("cannot install {}: {e}", target.display()))?;
+            installed.push(target);
+        }
+        installed
+            .into_iter()
+            .next()
+            .ok_or_else(|| "nothing to compile".to_string())
+    })();
     let _ = std::fs::remove_dir_all(&tmp);
-    result.map(|_| target)
+    result
 }
 
 /// Compile a user `.erl` into the cache (keyed by path and content).
@@ -227,17 +269,28 @@ pub fn compile_cached(root: &Path, src: &Path) -> Result<PathBuf, String> {
     }
     // Compiled from a copy, so the Line chunk names `<stem>.erl` as
     // `erlc FILE.erl` run in the file's directory would.
-    compile_into_cache(root, &text, &stem, &dir)
+    compile_into_cache(root, &[(&stem, &text)], &dir)
 }
 
-/// The directory holding the compiled support module (`beamz_gl.beam`),
-/// compiling it on first use.
+/// The directory holding the compiled support modules (`beamz_gl.beam`,
+/// `beamz_kernel.beam`), compiling them on first use.
 pub fn support_dir(root: &Path) -> Result<PathBuf, String> {
-    let key = fnv64(&[GL_SOURCE.as_bytes(), root.to_string_lossy().as_bytes()]);
+    let key = fnv64(&[
+        GL_SOURCE.as_bytes(),
+        KERNEL_SOURCE.as_bytes(),
+        root.to_string_lossy().as_bytes(),
+    ]);
     let dir = cache_dir().join("support").join(format!("{key:016x}"));
-    if dir.join("beamz_gl.beam").is_file() {
-        return Ok(dir);
+    // beamz_gl is renamed into place last: its presence means both are.
+    if !dir.join("beamz_gl.beam").is_file() {
+        compile_into_cache(
+            root,
+            &[
+                ("beamz_kernel", KERNEL_SOURCE.as_bytes()),
+                ("beamz_gl", GL_SOURCE.as_bytes()),
+            ],
+            &dir,
+        )?;
     }
-    compile_into_cache(root, GL_SOURCE.as_bytes(), "beamz_gl", &dir)?;
     Ok(dir)
 }

@@ -154,6 +154,10 @@ pub struct Process {
     pub recv_markers: Vec<RecvMarker>,
     /// The `max_heap_size` process flag.
     pub max_heap: MaxHeap,
+    /// While a BIF called as a function runs: the return address of that
+    /// call (the caller's current frame), else NIL. Read by
+    /// `process_info(self(), current_stacktrace)`.
+    pub bif_cp: Term,
 }
 
 /// The `max_heap_size` process flag: past `size` words of heap plus stack
@@ -230,6 +234,7 @@ impl Process {
             gc_spare: None,
             recv_markers: Vec::new(),
             max_heap: MaxHeap::DEFAULT,
+            bif_cp: Term::NIL,
         }
     }
 
