@@ -1,12 +1,25 @@
-//! The per-process copying collector (Cheney).
+//! The per-process generational copying collector (Cheney).
 //!
-//! Roots: the live x registers the caller passes, every stack slot, the
-//! mailbox, the process dictionary, saved registers and the exit reason.
-//! Everything reachable that is not in an immortal literal area is copied
-//! into one fresh chunk; all old chunks (including adopted message
-//! fragments) are then freed. Forwarding: a moved boxed object's header is
-//! overwritten with a boxed pointer to its copy; a moved cons cell gets
-//! `Term::FORWARD` in its head and the new address in its tail.
+//! Roots: the live x registers the caller passes, the stack (a minor
+//! collection only the frames entered since the last one: see
+//! `process::stack`), the mailbox, the process dictionary, saved registers
+//! and the exit reason.
+//!
+//! Two kinds of collection, chosen per call:
+//! - minor: every live young object (young chunks and message fragments)
+//!   is copied into the old generation's free room ("promoted" at its
+//!   first collection); old objects are neither moved nor scanned, since
+//!   none points into the young generation (see `heap`). Its cost is the
+//!   roots plus the young survivors, however big the old generation.
+//! - major: when the old generation lacks room for everything young, or
+//!   holds more binary data than its budget, both generations are copied
+//!   into one fresh region, which becomes the old generation.
+//!
+//! Either way the young generation is empty afterwards. Objects never leave
+//! the to-space region (it is sized for the worst case before copying).
+//! Forwarding: a moved boxed object's header is overwritten with a boxed
+//! pointer to its copy; a moved cons cell gets `Term::FORWARD` in its head
+//! and the new address in its tail.
 //!
 //! Invariant callers must keep: no term outside the roots may point into
 //! the heap when `collect` runs (BIFs never call it; the interpreter calls
@@ -16,46 +29,28 @@ use crate::heap::{Heap, MIN_CHUNK};
 use crate::process::Process;
 use crate::term::{Header, Term};
 
-/// To-space: a chain of chunks; objects never straddle two chunks.
+/// To-space: one contiguous region filled from `top`; pointers into
+/// `[keep_lo, keep_lo + keep_bytes)` (the old generation, in a minor
+/// collection) are left where they are.
 struct ToSpace {
-    chunks: Vec<(Box<[u64]>, usize)>,
+    region: Box<[u64]>,
+    top: usize,
+    keep_lo: usize,
+    keep_bytes: usize,
 }
 
 impl ToSpace {
-    fn new(first: Box<[u64]>) -> ToSpace {
-        ToSpace {
-            chunks: vec![(first, 0)],
-        }
-    }
-
     #[inline]
     fn alloc(&mut self, n: usize) -> *mut u64 {
-        let last = self.chunks.len() - 1;
-        let (c, top) = &mut self.chunks[last];
-        if *top + n <= c.len() {
-            let p = c[*top..].as_mut_ptr();
-            *top += n;
-            return p;
-        }
-        self.grow(n)
-    }
-
-    #[cold]
-    fn grow(&mut self, n: usize) -> *mut u64 {
-        let last_len = self
-            .chunks
-            .last()
-            .map(|(c, _)| c.len())
-            .unwrap_or(MIN_CHUNK);
-        let size = n.max(last_len).max(MIN_CHUNK);
-        let mut c = vec![0u64; size].into_boxed_slice();
-        let p = c.as_mut_ptr();
-        self.chunks.push((c, n));
+        // The region was sized for every word that could survive; running
+        // past it would mean a root pointed outside this process's heap.
+        assert!(
+            self.top + n <= self.region.len(),
+            "gc: to-space overflow (a root points outside the process heap)"
+        );
+        let p = self.region[self.top..].as_mut_ptr();
+        self.top += n;
         p
-    }
-
-    fn used(&self) -> usize {
-        self.chunks.iter().map(|(_, t)| *t).sum()
     }
 }
 
@@ -67,6 +62,9 @@ fn evacuate(t: Term, to: &mut ToSpace) -> Term {
         return t;
     }
     let p = t.ptr();
+    if (p as usize).wrapping_sub(to.keep_lo) < to.keep_bytes {
+        return t;
+    }
     if t.is_cons() {
         // SAFETY: `p` points at a live cons cell in from-space (or at one
         // already forwarded); from-space is not freed until collection ends.
@@ -102,40 +100,98 @@ fn evacuate_slot(slot: &mut Term, to: &mut ToSpace) {
     *slot = evacuate(*slot, to);
 }
 
-/// Collect `p`'s heap. `xregs` are the live x registers. After return the
-/// heap has room for `need` more words before the next collection is due.
 /// The least allocation (words) between two collections: with a tiny live
 /// set a collection every few dozen words costs more in fixed overhead
 /// than it saves (OTP's young generation starts at 233 words and grows;
 /// ours is one 8 KiB step).
 pub const MIN_GC_BUDGET: usize = 1024;
 
+/// Collect `p`'s heap: minor when the old generation has room for all
+/// young words, else major. `xregs` are the live x registers. After return
+/// the young generation has room for `need` more words before the next
+/// collection is due.
 pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
-    // Every ProcBin on the heap or in message fragments (the MSO list).
+    let frag_words: usize = p
+        .mailbox
+        .iter()
+        .filter_map(|m| m.frag.as_ref())
+        .map(|f| f.young_used())
+        .sum();
+    let young = p.heap.young_used() + frag_words;
+    let major = p.heap.old_free() < young || p.heap.old_vheap_full();
+    collect_as(p, xregs, need, young, major);
+}
+
+/// Collect both generations into one (`erlang:garbage_collect`,
+/// hibernation, tests).
+pub fn collect_major(p: &mut Process, xregs: &mut [Term], need: usize) {
+    let frag_words: usize = p
+        .mailbox
+        .iter()
+        .filter_map(|m| m.frag.as_ref())
+        .map(|f| f.young_used())
+        .sum();
+    let young = p.heap.young_used() + frag_words;
+    collect_as(p, xregs, need, young, true);
+}
+
+fn collect_as(p: &mut Process, xregs: &mut [Term], need: usize, young: usize, major: bool) {
+    if cfg!(feature = "gc-stress") && verify_wanted() {
+        verify_old_generation(&p.heap);
+    }
+    // Every ProcBin on the young heap or in message fragments (the MSO
+    // list); in a major collection the old generation's too.
     let mut mso = std::mem::take(&mut p.heap.offheap);
     for m in p.mailbox.iter_mut() {
         if let Some(f) = &mut m.frag {
             mso.append(&mut f.offheap);
         }
     }
-    // First to-space chunk: sized for what survived last time plus slack;
-    // a spare buffer from the previous collection is reused when it fits
-    // (fresh multi-megabyte buffers cost a page fault per 4 KiB).
-    let want = (p.last_live + p.last_live / 2 + need).max(MIN_CHUNK * 4);
-    let first = match p.gc_spare.take() {
-        Some(s) if s.len() >= want && s.len() <= want * 4 => s,
-        _ => vec![0u64; want].into_boxed_slice(),
+    let (old, old_top) = p.heap.take_old();
+    let mut spare_old = None;
+    let mut to = if major {
+        mso.append(&mut p.heap.old_offheap);
+        // Room for everything that could survive, plus half as much again
+        // (at least one young generation's worth) for the minor
+        // collections until the next major one; untouched room costs no
+        // memory. A region kept from the last major collection is reused
+        // when it fits (fresh multi-megabyte regions fault in every page).
+        let bound = old_top + young;
+        let want = bound + (bound / 2).max(MIN_CHUNK * 4);
+        let region = match p.gc_spare.take() {
+            Some(s) if s.len() >= want && s.len() <= want * 2 => s,
+            _ => vec![0u64; want].into_boxed_slice(),
+        };
+        spare_old = Some(old);
+        ToSpace {
+            region,
+            top: 0,
+            keep_lo: 0,
+            keep_bytes: 0,
+        }
+    } else {
+        ToSpace {
+            keep_lo: old.as_ptr() as usize,
+            keep_bytes: old.len() * 8,
+            region: old,
+            top: old_top,
+        }
     };
-    let mut to = ToSpace::new(first);
+    let scan_from = to.top;
 
     for r in xregs.iter_mut() {
         evacuate_slot(r, &mut to);
     }
-    for s in p.stack.iter_mut() {
+    // A minor collection skips the frames no code has been in since the
+    // last collection (all their pointers are old); a major one moves old
+    // objects, so it updates every slot.
+    let stack_from = if major { 0 } else { p.stack.unchanged_below() };
+    for s in p.stack[stack_from..].iter_mut() {
         if !s.is_cp() && !s.is_catch() {
             evacuate_slot(s, &mut to);
         }
     }
+    p.stack.reset_low();
     for r in p.saved_x.iter_mut() {
         evacuate_slot(r, &mut to);
     }
@@ -149,37 +205,35 @@ pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
     evacuate_slot(&mut p.exit_reason, &mut to);
     evacuate_slot(&mut p.bs_cur, &mut to);
 
-    // Cheney scan over every to-space chunk, including ones added while
-    // scanning.
-    let mut ci = 0;
-    let mut scan = 0;
-    while ci < to.chunks.len() {
-        while scan < to.chunks[ci].1 {
-            let w = Term(to.chunks[ci].0[scan]);
-            if w.is_header() {
-                scan += 1 + Header(w.0).raw_prefix();
-                continue;
-            }
-            let nw = evacuate(w, &mut to);
-            to.chunks[ci].0[scan] = nw.0;
-            scan += 1;
+    // Cheney scan of what this collection copied (the region grows while
+    // it is scanned).
+    let mut scan = scan_from;
+    while scan < to.top {
+        let w = Term(to.region[scan]);
+        if w.is_header() {
+            scan += 1 + Header(w.0).raw_prefix();
+            continue;
         }
-        ci += 1;
-        scan = 0;
+        to.region[scan] = evacuate(w, &mut to).0;
+        scan += 1;
     }
+    let copied = to.top - scan_from;
 
-    let live = to.used();
     // Sweep the MSO list while from-space is still mapped: moved ProcBins
     // (header now a forwarding pointer) stay, at their new address; the
     // others are garbage and give up their buffer's strong count.
-    let mut survivors = Vec::with_capacity(mso.len());
-    let mut live_bin_words = 0usize;
+    let mut survivors = if major {
+        Vec::with_capacity(mso.len())
+    } else {
+        std::mem::take(&mut p.heap.old_offheap)
+    };
+    let mut bin_words = if major { 0 } else { p.heap.old_vheap() };
     for h in mso {
         // SAFETY: `h` is a ProcBin header (or its forwarding pointer) in
         // from-space, which is freed only below.
         let w = Term(unsafe { *h });
         if w.is_boxed() {
-            live_bin_words += (w.word(2) / 64) as usize;
+            bin_words += (w.word(2) / 64) as usize;
             survivors.push(w.ptr());
         } else {
             // SAFETY: a dead ProcBin still owns its strong count.
@@ -189,19 +243,61 @@ pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
     for m in p.mailbox.iter_mut() {
         m.frag = None;
     }
-    let old = p.heap.install(to.chunks);
-    p.heap.offheap = survivors;
-    p.heap.reset_vheap(live_bin_words);
-    // Keep the largest old chunk as the next to-space.
-    p.gc_spare = old.into_iter().max_by_key(|c| c.len());
-    p.last_live = live;
-    // The stack is scanned at every collection, so the allocation allowed
-    // before the next one grows with it too (as BEAM sizes heap and stack
-    // as one block): deep recursion stays amortised linear, not quadratic.
-    let budget = (live * 2).max(live + need + MIN_GC_BUDGET) + p.stack.len();
+    let live = to.top;
+    p.heap.set_old(to.region, to.top, bin_words);
+    p.heap.old_offheap = survivors;
+    if major {
+        p.heap.reset_old_vheap_budget();
+        // Keep the old region just emptied for the next major collection.
+        p.gc_spare = spare_old.filter(|s| !s.is_empty());
+    }
+    // The young generation: at least half the live data (so the work of
+    // collections stays proportional to allocation) and at least the
+    // stack, which every collection scans: deep recursion stays amortised
+    // linear, not quadratic.
+    let budget = (live / 2).max(MIN_GC_BUDGET).max(p.stack.len()) + need;
+    p.heap.reset_young(budget);
     p.heap.set_budget(budget);
-    p.heap.set_stress_skip(live, p.stack.len());
+    p.heap.reset_young_vheap();
+    p.heap.set_stress_skip(copied, p.stack.len());
+    p.last_live = live;
     p.gc_count += 1;
+}
+
+/// gc-stress build: `BEAMZ_GC_VERIFY=1` checks, before every collection,
+/// the invariant minor collections rest on (quadratic: for hunting bugs).
+fn verify_wanted() -> bool {
+    static V: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *V.get_or_init(|| std::env::var_os("BEAMZ_GC_VERIFY").is_some_and(|v| v == "1"))
+}
+
+/// Every pointer stored in the old generation points into it (or at a
+/// literal): nothing old refers to a young object. A violation is a VM bug
+/// (an in-place write of a young term into an old object), reported
+/// loudly in the build made to find such bugs.
+fn verify_old_generation(h: &Heap) {
+    let Some(old) = h.chunks_used().next() else {
+        return;
+    };
+    let lo = old.as_ptr() as usize;
+    let bytes = old.len() * 8;
+    let mut i = 0;
+    while i < old.len() {
+        let w = Term(old[i]);
+        if w.is_header() {
+            i += 1 + Header(w.0).raw_prefix();
+            continue;
+        }
+        if w.is_pointer() && !w.is_literal_ptr() {
+            let off = (w.ptr() as usize).wrapping_sub(lo);
+            assert!(
+                off < bytes,
+                "gc verify: old word {i} ({:#x}) points outside the old generation",
+                w.0
+            );
+        }
+        i += 1;
+    }
 }
 
 /// Words a heap uses (for `process_info(P, heap_size)` and tests).
@@ -238,8 +334,11 @@ mod tests {
         let mut regs = [big];
         collect(&mut p, &mut regs, 0);
         assert_eq!(count(), 2);
-        // then drops it: the next collection releases p's count
+        // then drops it: it was promoted, so a minor collection keeps it
+        // and the next major one releases p's count
         collect(&mut p, &mut [], 0);
+        assert_eq!(count(), 2);
+        collect_major(&mut p, &mut [], 0);
         assert_eq!(count(), 1);
         drop(q);
     }
@@ -263,5 +362,45 @@ mod tests {
         // sharing preserved: both list references forwarded to one copy
         assert_eq!(regs[0].element(0), regs[0].element(2));
         assert_eq!(p.heap.used(), 2000 + 4 + 1 + 2);
+    }
+
+    /// A minor collection promotes the young survivors behind the old ones
+    /// and leaves old objects where they are; when the old generation
+    /// cannot take every young word, the collection is major and moves
+    /// everything.
+    #[test]
+    fn minor_promotes_and_major_compacts() {
+        let mut p = Process::new(1, Term::NIL);
+        let a = p.heap.tuple(&[Term::small(1), Term::small(2)]);
+        let mut regs = [a];
+        collect(&mut p, &mut regs, 0);
+        let old_a = regs[0];
+        assert_eq!((p.heap.young_used(), p.heap.old_used()), (0, 3));
+
+        let b = p.heap.cons(old_a, Term::NIL);
+        for i in 0..100 {
+            p.heap.tuple(&[Term::small(i)]); // garbage
+        }
+        let mut regs = [old_a, b];
+        collect(&mut p, &mut regs, 0);
+        assert_eq!(
+            regs[0], old_a,
+            "an old object does not move in a minor collection"
+        );
+        assert_eq!(regs[1].head(), old_a);
+        assert_eq!((p.heap.young_used(), p.heap.old_used()), (0, 5));
+
+        // more live young data than the old generation has room for
+        let mut l = regs[1];
+        for i in 0..p.heap.old_free() {
+            l = p.heap.cons(Term::small(i as i64), l);
+        }
+        let n = l.iter_list().count();
+        let mut regs = [old_a, l];
+        collect(&mut p, &mut regs, 0);
+        assert_ne!(regs[0], old_a, "a major collection moves old objects");
+        assert_eq!(regs[1].iter_list().count(), n);
+        assert_eq!(p.heap.old_used(), 3 + 2 * n);
+        verify_old_generation(&p.heap);
     }
 }

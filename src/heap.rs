@@ -7,7 +7,16 @@
 //! correctness never depends on a `test_heap` reservation being exact; the
 //! interpreter only *asks* for a collection at safe points when
 //! [`Heap::wants_gc`] says the heap outgrew its budget, and the copying GC
-//! (`gc`) then compacts every live word into one fresh chunk.
+//! (`gc`) then moves every live young word into the old generation.
+//!
+//! Two generations: the chunks above are the young generation, where every
+//! allocation goes; the old generation is one contiguous region the
+//! collector promotes survivors into (a minor collection) or rebuilds from
+//! both generations when it is full (a major one). Nothing in the old
+//! generation points into the young one: terms are immutable once built,
+//! and the few in-place writes (`set_tuple_element` after `setelement/3`,
+//! match-context positions, binary flags) touch objects no collection
+//! separated from what they point to, or store no pointer at all.
 //!
 //! A heap built with [`Heap::literal`] makes pointers carrying the literal
 //! bit: module literal areas are immortal and never copied.
@@ -44,6 +53,17 @@ pub struct Heap {
     /// gc-stress build only: heap tests still to pass before the next
     /// forced collection (see [`Heap::wants_gc`]).
     stress_skip: usize,
+    /// The old generation: `old[..old_top]` holds promoted objects; the
+    /// rest is room for the next minor collections (empty until the first).
+    old: Box<[u64]>,
+    old_top: usize,
+    /// Header addresses of the `ProcBin`s in the old generation.
+    pub(crate) old_offheap: Vec<*mut u64>,
+    /// Off-heap binary words held by the old generation, and how many it
+    /// may hold before the next collection must be a major one (dead
+    /// binaries there are only released by a major collection).
+    old_vheap: usize,
+    old_vheap_budget: usize,
 }
 
 /// Field offsets (bytes) compiled code uses to bump-allocate inline: the
@@ -82,11 +102,12 @@ pub const MIN_VHEAP: usize = 1 << 17;
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &h in &self.offheap {
+        for &h in self.offheap.iter().chain(&self.old_offheap) {
             // SAFETY: `offheap` holds headers of ProcBins on this heap's
-            // chunks (still allocated: chunks drop after this). A ProcBin
-            // moved by GC was removed from the list by the collector, so
-            // each entry still owns its strong count.
+            // chunks, `old_offheap` those in the old generation (both still
+            // allocated: they drop after this). A ProcBin moved by GC was
+            // removed from its list by the collector, so each entry still
+            // owns its strong count.
             unsafe { release_procbin(h) };
         }
     }
@@ -153,6 +174,11 @@ impl Heap {
             vheap: 0,
             vheap_budget: MIN_VHEAP,
             stress_skip: 0,
+            old: Box::default(),
+            old_top: 0,
+            old_offheap: Vec::new(),
+            old_vheap: 0,
+            old_vheap_budget: MIN_VHEAP,
         }
     }
 
@@ -171,10 +197,31 @@ impl Heap {
         h
     }
 
-    /// Words allocated so far (all chunks).
+    /// Words allocated so far in both generations.
     #[inline]
     pub fn used(&self) -> usize {
+        self.used_before + self.top + self.old_top
+    }
+
+    /// Words allocated in the young generation since the last collection.
+    #[inline]
+    pub fn young_used(&self) -> usize {
         self.used_before + self.top
+    }
+
+    /// Words in the old generation, and the room left there.
+    pub fn old_used(&self) -> usize {
+        self.old_top
+    }
+
+    pub fn old_free(&self) -> usize {
+        self.old.len() - self.old_top
+    }
+
+    /// Whether the old generation holds more dead-or-alive binary data
+    /// than its budget: the next collection should be a major one.
+    pub(crate) fn old_vheap_full(&self) -> bool {
+        self.old_vheap > self.old_vheap_budget
     }
 
     /// Whether the heap test asking for `need` words must collect first.
@@ -196,7 +243,7 @@ impl Heap {
             }
             self.stress_skip -= 1;
         }
-        self.used() + need > self.budget || self.vheap > self.vheap_budget
+        self.young_used() + need > self.budget || self.vheap > self.vheap_budget
     }
 
     /// gc-stress build: after a collection that copied `live` words and
@@ -214,10 +261,12 @@ impl Heap {
         self.vheap += bytes / 8;
     }
 
-    /// After a collection: `live` words of binaries survived.
-    pub(crate) fn reset_vheap(&mut self, live: usize) {
-        self.vheap = live;
-        self.vheap_budget = (live * 2).max(MIN_VHEAP);
+    /// After a collection (the young generation is empty): the binary
+    /// data the young generation may reference before the next one, at
+    /// least [`MIN_VHEAP`] and growing with what the old one holds.
+    pub(crate) fn reset_young_vheap(&mut self) {
+        self.vheap = 0;
+        self.vheap_budget = self.old_vheap.max(MIN_VHEAP);
     }
 
     pub fn budget(&self) -> usize {
@@ -266,7 +315,8 @@ impl Heap {
     /// Take over `other`'s chunks (a message fragment whose terms are now
     /// referenced from this heap). They are freed by the next collection.
     pub fn adopt(&mut self, mut other: Heap) {
-        let used = other.used();
+        debug_assert!(other.old_top == 0, "a fragment has no old generation");
+        let used = other.young_used();
         self.offheap.append(&mut other.offheap);
         self.vheap += other.vheap;
         if let Some(last) = self.chunks.pop() {
@@ -276,41 +326,68 @@ impl Heap {
         self.used_before += used;
     }
 
-    /// Replace all chunks by the GC's to-space chunks (`(chunk, used)`,
-    /// in order; the last one becomes the bump chunk). Returns the old
-    /// chunks so the collector can keep one as a spare.
-    pub(crate) fn install(&mut self, fresh: Vec<(Box<[u64]>, usize)>) -> Vec<Box<[u64]>> {
-        let old = std::mem::take(&mut self.chunks);
-        self.used_before = 0;
-        self.top = 0;
-        let n = fresh.len();
-        for (i, (c, used)) in fresh.into_iter().enumerate() {
-            if i + 1 == n {
-                self.top = used;
-            } else {
-                self.used_before += used;
-            }
-            self.chunks.push(c);
-        }
-        if self.chunks.is_empty() {
-            self.chunks.push(vec![0u64; MIN_CHUNK].into_boxed_slice());
-        }
-        self.set_current();
-        old
+    /// Take the old generation out for a collection to copy into (minor)
+    /// or to replace (major): (region, words used).
+    pub(crate) fn take_old(&mut self) -> (Box<[u64]>, usize) {
+        let top = std::mem::replace(&mut self.old_top, 0);
+        (std::mem::take(&mut self.old), top)
     }
 
-    /// The words of every chunk, for heap verification in tests.
+    /// After a collection: the old generation is `region[..top]`, holding
+    /// `bin_words` of off-heap binaries.
+    pub(crate) fn set_old(&mut self, region: Box<[u64]>, top: usize, bin_words: usize) {
+        debug_assert!(top <= region.len());
+        self.old = region;
+        self.old_top = top;
+        self.old_vheap = bin_words;
+    }
+
+    /// Off-heap binary words the old generation holds.
+    pub(crate) fn old_vheap(&self) -> usize {
+        self.old_vheap
+    }
+
+    /// After a major collection: the old generation's binary budget.
+    pub(crate) fn reset_old_vheap_budget(&mut self) {
+        self.old_vheap_budget = (self.old_vheap * 2).max(MIN_VHEAP);
+    }
+
+    /// After a collection moved every live young word out: empty the young
+    /// generation, leaving one chunk for about `words` of allocation: the
+    /// largest young chunk when it is between half and four times that
+    /// (reused as is: a collection at every heap test, as gc-stress makes,
+    /// must not cost a fresh chunk each), else a fresh one. Allocation past
+    /// the chunk spills into more. The other chunks (and adopted message
+    /// fragments) are freed.
+    pub(crate) fn reset_young(&mut self, words: usize) {
+        let words = words.max(MIN_CHUNK);
+        let chunks = std::mem::take(&mut self.chunks);
+        let keep = chunks
+            .into_iter()
+            .filter(|c| c.len() >= words / 2 && c.len() <= words * 4)
+            .max_by_key(|c| c.len());
+        self.chunks
+            .push(keep.unwrap_or_else(|| vec![0u64; words].into_boxed_slice()));
+        self.used_before = 0;
+        self.top = 0;
+        self.set_current();
+    }
+
+    /// The words in use in the old generation, then in every young chunk,
+    /// for heap verification in tests.
     pub fn chunks_used(&self) -> impl Iterator<Item = &[u64]> {
         let n = self.chunks.len();
-        self.chunks.iter().enumerate().map(
-            move |(i, c)| {
-                if i + 1 == n {
-                    &c[..self.top]
-                } else {
-                    &c[..]
-                }
-            },
-        )
+        let young =
+            self.chunks.iter().enumerate().map(
+                move |(i, c)| {
+                    if i + 1 == n {
+                        &c[..self.top]
+                    } else {
+                        &c[..]
+                    }
+                },
+            );
+        std::iter::once(&self.old[..self.old_top]).chain(young)
     }
 
     #[inline]

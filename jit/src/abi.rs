@@ -67,6 +67,9 @@ pub struct Layout {
     /// `Stack`: the slot array and the slots in use.
     pub stack_ptr: i32,
     pub stack_len: i32,
+    /// `Stack`: the lowest `len` since the last collection (compiled code
+    /// lowers it wherever it pops slots).
+    pub stack_low: i32,
     /// `Heap`: the current chunk's base and the words of it in use.
     pub heap_top: i32,
     pub heap_cur: i32,

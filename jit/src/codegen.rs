@@ -73,6 +73,8 @@ struct Vars {
     /// Stack: slots in use (written back), the slot array, the most slots
     /// compiled code may fill (`Ctx::stack_max`).
     slen: Variable,
+    /// The stack's low-water mark (`Layout::stack_low`), cached like `slen`.
+    slow: Variable,
     sptr: Variable,
     smax: Variable,
     /// Heap: the next free word's address (written back as the chunk
@@ -157,6 +159,7 @@ impl<'a, 'f> Gen<'a, 'f> {
         let live = liveness::analyse(f, MAX_CACHED_X);
         let v = Vars {
             slen: b.declare_var(I64),
+            slow: b.declare_var(I64),
             sptr: b.declare_var(I64),
             smax: b.declare_var(I64),
             hptr: b.declare_var(I64),
@@ -296,6 +299,7 @@ impl<'a, 'f> Gen<'a, 'f> {
         let hp = self.load_field(ctx, CTX_HEAP);
         for (var, base, off) in [
             (self.v.slen, sp, lay.stack_len),
+            (self.v.slow, sp, lay.stack_low),
             (self.v.sptr, sp, lay.stack_ptr),
             (self.v.smax, ctx, CTX_STACK_MAX),
             (self.v.hend, ctx, CTX_HEAP_END),
@@ -362,6 +366,8 @@ impl<'a, 'f> Gen<'a, 'f> {
         let hp = self.load_field(ctx, CTX_HEAP);
         let slen = self.b.use_var(self.v.slen);
         self.b.ins().store(flags(), slen, sp, self.lay.stack_len);
+        let slow = self.b.use_var(self.v.slow);
+        self.b.ins().store(flags(), slow, sp, self.lay.stack_low);
         let hptr = self.b.use_var(self.v.hptr);
         let cur = self.load_field(hp, self.lay.heap_cur);
         let used = self.b.ins().isub(hptr, cur);
@@ -761,7 +767,16 @@ impl<'a, 'f> Gen<'a, 'f> {
             .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, len, n as i64);
         let z = self.b.ins().iconst(I64, 0);
         let nl = self.b.ins().select(enough, d, z);
+        self.set_len_lower(nl);
+    }
+
+    /// The stack shrank to `nl`: set the length and lower the low-water
+    /// mark to it.
+    fn set_len_lower(&mut self, nl: Value) {
         self.b.def_var(self.v.slen, nl);
+        let low = self.b.use_var(self.v.slow);
+        let m = self.b.ins().umin(low, nl);
+        self.b.def_var(self.v.slow, m);
     }
 
     // ---- ops ----
@@ -1163,7 +1178,7 @@ impl<'a, 'f> Gen<'a, 'f> {
         let notexit = self.b.ins().icmp_imm_s(IntCC::NotEqual, cp, EXIT_CP as i64);
         self.guard(notexit, slow);
         let nl = self.b.ins().iadd_imm_s(len, -1);
-        self.b.def_var(self.v.slen, nl);
+        self.set_len_lower(nl);
         let next = self.b.ins().band_imm_s(cp, PAYLOAD_MASK as i64);
         // out of reductions: yield with the return value live
         let r = self.b.use_var(self.v.reds);

@@ -5,6 +5,10 @@
 //! `ptr`/`len`/`cap` directly (offsets in [`Stack::ABI`]), pushing CPs and
 //! y slots inline and calling back only to grow. Everything else uses the
 //! slice view and the `Vec`-like methods here.
+//!
+//! `low` is the lowest `len` since the collector last reset it (compiled
+//! code keeps it too): frames wholly below the frame that was on top then
+//! have not been written since, so a minor collection need not scan them.
 
 use crate::term::Term;
 use std::mem::ManuallyDrop;
@@ -13,17 +17,19 @@ pub struct Stack {
     ptr: *mut Term,
     len: usize,
     cap: usize,
+    low: usize,
 }
 
 // SAFETY: a Stack uniquely owns its buffer (like the Vec it was made
 // from); a process, and so its stack, is run by one scheduler at a time.
 unsafe impl Send for Stack {}
 
-/// Field offsets (bytes) compiled code uses: (ptr, len, cap).
+/// Field offsets (bytes) compiled code uses: (ptr, len, cap, low).
 pub struct StackAbi {
     pub ptr: usize,
     pub len: usize,
     pub cap: usize,
+    pub low: usize,
 }
 
 impl Stack {
@@ -31,6 +37,7 @@ impl Stack {
         ptr: std::mem::offset_of!(Stack, ptr),
         len: std::mem::offset_of!(Stack, len),
         cap: std::mem::offset_of!(Stack, cap),
+        low: std::mem::offset_of!(Stack, low),
     };
 
     /// Slots allocated (the most `len` can reach without growing).
@@ -45,6 +52,7 @@ impl Stack {
             ptr: v.as_mut_ptr(),
             len: 0,
             cap: v.capacity(),
+            low: 0,
         }
     }
 
@@ -88,6 +96,7 @@ impl Stack {
             return None;
         }
         self.len -= 1;
+        self.low = self.low.min(self.len);
         // SAFETY: the slot at the old top was initialised.
         Some(unsafe { self.ptr.add(self.len).read() })
     }
@@ -96,12 +105,14 @@ impl Stack {
     pub fn truncate(&mut self, n: usize) {
         if n < self.len {
             self.len = n;
+            self.low = self.low.min(n);
         }
     }
 
     pub fn resize(&mut self, n: usize, fill: Term) {
         if n <= self.len {
             self.len = n;
+            self.low = self.low.min(n);
         } else if n <= self.cap {
             for i in self.len..n {
                 // SAFETY: i < cap.
@@ -120,6 +131,27 @@ impl Stack {
 
     pub fn clear(&mut self) {
         self.len = 0;
+        self.low = 0;
+    }
+
+    /// Where a minor collection starts scanning: the base (CP slot) of
+    /// the frame that held the top when the stack was lowest since
+    /// [`Stack::reset_low`]. Every slot below it is as the last
+    /// collection left it.
+    pub fn unchanged_below(&self) -> usize {
+        let mut i = self.low.min(self.len);
+        while i > 0 {
+            i -= 1;
+            if self[i].is_cp() {
+                return i;
+            }
+        }
+        0
+    }
+
+    /// A collection has just scanned (and updated) every slot.
+    pub fn reset_low(&mut self) {
+        self.low = self.len;
     }
 
     pub fn shrink_to_fit(&mut self) {
@@ -175,6 +207,26 @@ mod tests {
         assert!(s.pop().is_none());
     }
 
+    /// `low` follows the lowest length; the unchanged part ends at the CP
+    /// of the frame that was on top then.
+    #[test]
+    fn low_water_mark() {
+        let mut s = Stack::with_capacity(4);
+        for f in 0..3u32 {
+            s.push(Term::cp(0, f));
+            s.push(Term::small(f as i64));
+            s.push(Term::small(f as i64));
+        }
+        s.reset_low();
+        assert_eq!(s.unchanged_below(), 6);
+        s.truncate(7); // frame 2 left (deallocate): frame 2's CP remains
+        s.pop(); // and returned through its CP: frame 1 on top
+        s.push(Term::cp(0, 9));
+        assert_eq!(s.unchanged_below(), 3);
+        s.reset_low();
+        assert_eq!(s.unchanged_below(), 6);
+    }
+
     /// The offsets compiled code uses are the fields' real places.
     #[test]
     fn abi_offsets() {
@@ -183,5 +235,6 @@ mod tests {
         assert_eq!(&s.ptr as *const _ as usize - base, Stack::ABI.ptr);
         assert_eq!(&s.len as *const _ as usize - base, Stack::ABI.len);
         assert_eq!(&s.cap as *const _ as usize - base, Stack::ABI.cap);
+        assert_eq!(&s.low as *const _ as usize - base, Stack::ABI.low);
     }
 }

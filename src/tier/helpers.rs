@@ -59,6 +59,7 @@ pub fn layout() -> Layout {
     Layout {
         stack_ptr: s.ptr as i32,
         stack_len: s.len as i32,
+        stack_low: s.low as i32,
         heap_top: h.top as i32,
         heap_cur: h.cur as i32,
         true_word: Term::atom(atom::TRUE).0,
