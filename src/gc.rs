@@ -217,7 +217,6 @@ fn collect_as(p: &mut Process, xregs: &mut [Term], need: usize, young: usize, ma
         to.region[scan] = evacuate(w, &mut to).0;
         scan += 1;
     }
-    let copied = to.top - scan_from;
 
     // Sweep the MSO list while from-space is still mapped: moved ProcBins
     // (header now a forwarding pointer) stay, at their new address; the
@@ -259,7 +258,6 @@ fn collect_as(p: &mut Process, xregs: &mut [Term], need: usize, young: usize, ma
     p.heap.reset_young(budget);
     p.heap.set_budget(budget);
     p.heap.reset_young_vheap();
-    p.heap.set_stress_skip(copied, p.stack.len());
     p.last_live = live;
     p.gc_count += 1;
 }

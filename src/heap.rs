@@ -50,9 +50,6 @@ pub struct Heap {
     /// binaries trigger a collection even when the heap itself is small.
     vheap: usize,
     vheap_budget: usize,
-    /// gc-stress build only: heap tests still to pass before the next
-    /// forced collection (see [`Heap::wants_gc`]).
-    stress_skip: usize,
     /// The old generation: `old[..old_top]` holds promoted objects; the
     /// rest is room for the next minor collections (empty until the first).
     old: Box<[u64]>,
@@ -122,34 +119,6 @@ pub(crate) unsafe fn release_procbin(h: *mut u64) {
     drop(Arc::from_raw(p));
 }
 
-/// gc-stress build: a process whose last collection scanned at most this
-/// many words (live heap plus stack, 128 KiB) collects at every heap test.
-const STRESS_SMALL: usize = 1 << 14;
-/// gc-stress build: beyond [`STRESS_SMALL`], forced collections are spaced
-/// so that they copy about this many words per heap test on average.
-const STRESS_WORK: usize = 16;
-
-/// The gc-stress spacing parameters: `BEAMZ_GC_STRESS_SMALL` and
-/// `BEAMZ_GC_STRESS_WORK` (positive integers) override the defaults, e.g.
-/// to look for a bug the spaced collections missed (a huge `..._WORK`
-/// collects at every test, quadratic in the live data).
-fn stress_params() -> (usize, usize) {
-    static P: std::sync::OnceLock<(usize, usize)> = std::sync::OnceLock::new();
-    *P.get_or_init(|| {
-        let var = |name: &str, default: usize| {
-            std::env::var(name)
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .filter(|&w| w > 0)
-                .unwrap_or(default)
-        };
-        (
-            var("BEAMZ_GC_STRESS_SMALL", STRESS_SMALL),
-            var("BEAMZ_GC_STRESS_WORK", STRESS_WORK),
-        )
-    })
-}
-
 /// Smallest chunk; a fresh process starts with this many words (OTP: 233).
 pub const MIN_CHUNK: usize = 64;
 /// Largest chunk added when a heap overflows between collections.
@@ -173,7 +142,6 @@ impl Heap {
             offheap: Vec::new(),
             vheap: 0,
             vheap_budget: MIN_VHEAP,
-            stress_skip: 0,
             old: Box::default(),
             old_top: 0,
             old_offheap: Vec::new(),
@@ -225,35 +193,15 @@ impl Heap {
     }
 
     /// Whether the heap test asking for `need` words must collect first.
-    ///
-    /// In the gc-stress build a heap test is a forced collection, spaced
-    /// out only for big processes: after a collection that scanned `c`
-    /// words (live heap plus stack) the next `(c - STRESS_SMALL) /
-    /// STRESS_WORK` tests are skipped (see [`Heap::set_stress_skip`]). So
-    /// while a process is small (most of the time, in most programs) every
-    /// test collects; one with a large heap or deep stack collects at
-    /// every k-th test, k growing with its size, so the stress work stays
-    /// about `STRESS_WORK` words per heap test instead of growing with the
-    /// live data (collecting at every test is quadratic in it).
+    /// In the gc-stress build every heap test of a process heap collects
+    /// (a minor collection costs the roots plus the young survivors, so
+    /// the whole corpus still runs in minutes).
     #[inline]
-    pub fn wants_gc(&mut self, need: usize) -> bool {
+    pub fn wants_gc(&self, need: usize) -> bool {
         if cfg!(feature = "gc-stress") && !self.literal {
-            if self.stress_skip == 0 {
-                return true;
-            }
-            self.stress_skip -= 1;
+            return true;
         }
         self.young_used() + need > self.budget || self.vheap > self.vheap_budget
-    }
-
-    /// gc-stress build: after a collection that copied `live` words and
-    /// scanned `stack` stack words, how many heap tests pass before the
-    /// next forced one.
-    pub(crate) fn set_stress_skip(&mut self, live: usize, stack: usize) {
-        if cfg!(feature = "gc-stress") {
-            let (small, work) = stress_params();
-            self.stress_skip = (live + stack).saturating_sub(small) / work;
-        }
     }
 
     /// Count `bytes` of off-heap binary data toward the virtual heap.

@@ -1,12 +1,23 @@
-//! The run queue shared by all scheduler threads: one FIFO per priority,
+//! Run queues: one per scheduler thread, each with a FIFO per priority in
 //! OTP's order (max, then high, then normal with low interleaved: a low
-//! process runs after 8 normal ones have been picked), plus the condition
-//! variable idle schedulers sleep on.
+//! process runs after 8 normal ones have been picked). A scheduler queues
+//! the processes it makes runnable on its own queue and takes work from
+//! it; when its queue is empty it steals the oldest process of another's;
+//! with nothing anywhere it sleeps on one condition variable.
 //!
 //! A pid is queued only on a transition to `Runnable` made under its
-//! inbox lock, so it is never in the queue twice.
+//! inbox lock, so it is never in the queues twice.
+//!
+//! Sleeping without lost wake-ups: `queued` counts pids in all queues and
+//! `idle` sleeping schedulers. A pusher increments `queued` and then reads
+//! `idle`; a scheduler about to sleep increments `idle` (under the sleep
+//! lock) and then reads `queued` (all `SeqCst`): at least one of the two
+//! sees the other, so either the sleeper does not sleep or the pusher
+//! takes the sleep lock and notifies after the sleeper waits.
 
+use std::cell::Cell;
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -19,8 +30,6 @@ pub const LOW: u8 = 3;
 pub struct Queues {
     q: [VecDeque<u64>; 4],
     normal_picks: u32,
-    /// Scheduler threads currently sleeping here.
-    pub idle: usize,
 }
 
 impl Queues {
@@ -58,50 +67,128 @@ impl Queues {
     }
 }
 
+/// The most scheduler threads (and so run queues) a VM has.
+pub const MAX_SCHEDULERS: usize = 1024;
+
+thread_local! {
+    /// The index of the scheduler this thread runs, if it is one.
+    static SCHEDULER: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
 pub struct RunQueue {
-    queues: Mutex<Queues>,
+    queues: Box<[Mutex<Queues>]>,
+    /// Queues in use (the number of scheduler threads of this run).
+    active: AtomicUsize,
+    queued: AtomicUsize,
+    idle: AtomicUsize,
+    /// Pushes from threads that are not schedulers spread round-robin.
+    next: AtomicUsize,
+    sleep: Mutex<()>,
     cv: Condvar,
 }
 
 impl Default for RunQueue {
     fn default() -> Self {
         RunQueue {
-            queues: Mutex::new(Queues::default()),
+            queues: (0..MAX_SCHEDULERS)
+                .map(|_| Mutex::new(Queues::default()))
+                .collect(),
+            active: AtomicUsize::new(1),
+            queued: AtomicUsize::new(0),
+            idle: AtomicUsize::new(0),
+            next: AtomicUsize::new(0),
+            sleep: Mutex::new(()),
             cv: Condvar::new(),
         }
     }
 }
 
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl RunQueue {
-    pub fn lock(&self) -> MutexGuard<'_, Queues> {
-        self.queues.lock().unwrap_or_else(|e| e.into_inner())
+    /// Use `n` queues (called before the scheduler threads start; pids
+    /// queued earlier stay in queue 0, where they are found or stolen).
+    pub fn set_schedulers(&self, n: usize) {
+        self.active
+            .store(n.clamp(1, MAX_SCHEDULERS), Ordering::SeqCst);
     }
 
-    /// Queue `pid`; wake a sleeping scheduler only if there is one (a
-    /// notify is a futex system call even with no waiter).
+    /// Mark the calling thread as scheduler `i`.
+    pub fn enter_scheduler(i: usize) {
+        SCHEDULER.with(|s| s.set(Some(i)));
+    }
+
+    fn active(&self) -> usize {
+        self.active.load(Ordering::Relaxed)
+    }
+
+    /// The queue the calling thread uses.
+    fn home(&self) -> usize {
+        let n = self.active();
+        match SCHEDULER.with(|s| s.get()) {
+            Some(i) if i < n => i,
+            _ => self.next.fetch_add(1, Ordering::Relaxed) % n,
+        }
+    }
+
+    /// Queue `pid` (on the calling scheduler's own queue); wake a sleeping
+    /// scheduler only if there is one (a notify is a futex system call even
+    /// with no waiter).
     pub fn push(&self, pid: u64, prio: u8) {
-        let mut g = self.lock();
-        g.push(pid, prio);
-        let sleeping = g.idle > 0;
-        drop(g);
-        if sleeping {
+        lock(&self.queues[self.home()]).push(pid, prio);
+        self.queued.fetch_add(1, Ordering::SeqCst);
+        if self.idle.load(Ordering::SeqCst) > 0 {
+            let _g = lock(&self.sleep);
             self.cv.notify_one();
         }
     }
 
+    /// The next pid for the calling scheduler: from its own queue, else
+    /// stolen from the others (nearest first).
     pub fn pop(&self) -> Option<u64> {
-        self.lock().pop()
+        if self.queued.load(Ordering::SeqCst) == 0 {
+            return None;
+        }
+        let n = self.active();
+        let home = self.home();
+        for k in 0..n {
+            let i = (home + k) % n;
+            if let Some(pid) = lock(&self.queues[i]).pop() {
+                self.queued.fetch_sub(1, Ordering::SeqCst);
+                return Some(pid);
+            }
+        }
+        None
     }
 
-    /// Sleep until work arrives, `notify_all`, or `timeout`.
-    pub fn wait<'a>(&self, g: MutexGuard<'a, Queues>, timeout: Duration) -> MutexGuard<'a, Queues> {
-        match self.cv.wait_timeout(g, timeout) {
+    /// Whether no pid is queued anywhere.
+    pub fn is_empty(&self) -> bool {
+        self.queued.load(Ordering::SeqCst) == 0
+    }
+
+    /// Sleep until work arrives, [`RunQueue::wake_all`], or `timeout`,
+    /// unless there is work already. `all_idle` is called (under the sleep
+    /// lock) when this scheduler would be the last one awake with nothing
+    /// queued; if it returns true the scheduler does not sleep.
+    pub fn sleep(&self, threads: usize, timeout: Duration, all_idle: impl FnOnce() -> bool) {
+        let g = lock(&self.sleep);
+        let idle = self.idle.fetch_add(1, Ordering::SeqCst) + 1;
+        if self.queued.load(Ordering::SeqCst) > 0 || (idle == threads && all_idle()) {
+            self.idle.fetch_sub(1, Ordering::SeqCst);
+            return;
+        }
+        let g = match self.cv.wait_timeout(g, timeout) {
             Ok((g, _)) => g,
             Err(e) => e.into_inner().0,
-        }
+        };
+        self.idle.fetch_sub(1, Ordering::SeqCst);
+        drop(g);
     }
 
     pub fn wake_all(&self) {
+        let _g = lock(&self.sleep);
         self.cv.notify_all();
     }
 }

@@ -1,6 +1,7 @@
 //! Schedulers: N threads (one per core by default, each pinned with
-//! `core_affinity`) that take runnable processes from the shared run queue
-//! (`runq`), run each for a slice of reductions, and park it again; fire
+//! `core_affinity`) that take runnable processes from their run queues
+//! (`runq`: own queue first, then stealing), run each for a slice of
+//! reductions, and park it again; fire
 //! receive and message timers; sleep on the run queue's condition variable
 //! when idle; and handle process exit (links, monitors, names).
 //!
@@ -85,6 +86,7 @@ pub fn run(main: u64, threads: usize, report: &Reporter) -> End {
         end: Mutex::new(None),
     };
     let cores = core_affinity::get_core_ids().unwrap_or_default();
+    vm().runq.set_schedulers(threads);
     std::thread::scope(|s| {
         for i in 0..threads {
             let run = &run;
@@ -96,6 +98,7 @@ pub fn run(main: u64, threads: usize, report: &Reporter) -> End {
             let spawned = std::thread::Builder::new()
                 .name(format!("beamz-sched-{i}"))
                 .spawn_scoped(s, move || {
+                    crate::runq::RunQueue::enter_scheduler(i);
                     if let Some(c) = core {
                         core_affinity::set_for_current(c);
                     }
@@ -128,7 +131,7 @@ fn idle(run: &Run<'_>) {
     // Spin briefly first: in message ping-pong the partner's reply usually
     // arrives within microseconds, far sooner than a sleep/wake round trip.
     for _ in 0..200 {
-        if !vm().runq.lock().is_empty() || run.stopped() {
+        if !vm().runq.is_empty() || run.stopped() {
             return;
         }
         std::hint::spin_loop();
@@ -137,24 +140,28 @@ fn idle(run: &Run<'_>) {
     let next = lock(&vm().timers)
         .peek()
         .map(|std::cmp::Reverse((at, _, _))| *at);
-    let mut g = vm().runq.lock();
-    if !g.is_empty() || run.stopped() {
-        return;
-    }
-    g.idle += 1;
-    if g.idle == run.threads && next.is_none() {
-        g.idle -= 1;
-        drop(g);
-        let crashed = lock(&run.reporter).is_some();
-        run.stop(if crashed { End::Crashed } else { End::Deadlock });
+    if run.stopped() {
         return;
     }
     let timeout = match next {
         Some(at) => at.saturating_duration_since(Instant::now()),
         None => Duration::from_millis(100),
     };
-    let mut g = vm().runq.wait(g, timeout.min(Duration::from_millis(100)));
-    g.idle -= 1;
+    vm().runq
+        .sleep(run.threads, timeout.min(Duration::from_millis(100)), || {
+            if next.is_some() {
+                return false;
+            }
+            let crashed = lock(&run.reporter).is_some();
+            let mut end = lock(&run.end);
+            if end.is_none() {
+                *end = Some(if crashed { End::Crashed } else { End::Deadlock });
+            }
+            true
+        });
+    if run.stopped() {
+        vm().runq.wake_all();
+    }
 }
 
 /// Run one process for a slice and put it where it belongs.

@@ -1521,9 +1521,16 @@ fn gc_at_call(p: &mut Process, x: &mut [Term; X_REGS], arity: u32) {
 /// into the heap just freed, and code the compiler considers correct never
 /// reads them again, so a file that does anyway (the verifier does not
 /// track x registers) reads `[]`.
+///
+/// A process over its size limit after a minor collection gets a major
+/// one at once: the limit is about live data, and garbage promoted earlier
+/// only leaves the old generation in a major collection.
 fn collect(p: &mut Process, x: &mut [Term; X_REGS], live: u32, need: usize) {
     let live = (live as usize).min(X_REGS);
     crate::gc::collect(p, &mut x[..live], need);
+    if over_limit(p) {
+        crate::gc::collect_major(p, &mut x[..live], need);
+    }
     let used = code::x_registers().max(live);
     x[live..used].fill(Term::NIL);
 }
