@@ -399,6 +399,11 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
             _ => {}
         }
     }
+    // Gone from the name registry and the process table before anyone can
+    // see an exit signal or 'DOWN' (as OTP): a watcher on another
+    // scheduler may call whereis/is_process_alive the moment it arrives.
+    lock(&vm().registry).retain(|_, &mut v| v != pid);
+    lock(&vm().handles).remove(&pid);
     // ETS first, as OTP: an heir gets 'ETS-TRANSFER' before any DOWN/EXIT.
     crate::bif::ets::on_process_exit(pid);
     let self_t = p.self_term();
@@ -431,8 +436,4 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
     for &(ref_id, target) in &p.monitors {
         vm::send_signal(target, Signal::Demonitor { ref_id });
     }
-    if let Some(name) = p.registered_name {
-        lock(&vm().registry).remove(&name);
-    }
-    lock(&vm().handles).remove(&pid);
 }

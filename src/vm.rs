@@ -133,6 +133,16 @@ pub fn whereis(name: Atom) -> Option<u64> {
     lock(&vm().registry).get(&name).copied()
 }
 
+/// The name `pid` is registered under. The registry is the only record:
+/// `register/2` of a process running on another scheduler cannot reach
+/// that process's own state.
+pub fn registered_name(pid: u64) -> Option<Atom> {
+    lock(&vm().registry)
+        .iter()
+        .find(|&(_, &v)| v == pid)
+        .map(|(&n, _)| n)
+}
+
 /// Mark a handle runnable if it was waiting, and queue it.
 fn wake(h: &Handle, inbox_state: &mut RunState) {
     if *inbox_state == RunState::Waiting {

@@ -657,29 +657,16 @@ fn register2(p: &mut Process, a: &[Term]) -> R {
         return Err(Exc::badarg());
     }
     reg.insert(name, pid);
-    drop(reg);
-    if pid == p.pid {
-        p.registered_name = Some(name);
-    } else if let Some(q) = lock(&vm().parked).get_mut(&pid) {
-        q.registered_name = Some(name);
-    }
     Ok(Term::bool(true))
 }
 
-fn unregister1(p: &mut Process, a: &[Term]) -> R {
+fn unregister1(_p: &mut Process, a: &[Term]) -> R {
     if !a[0].is_atom() {
         return Err(Exc::badarg());
     }
     let name = a[0].atom_value();
     match lock(&vm().registry).remove(&name) {
-        Some(pid) => {
-            if pid == p.pid {
-                p.registered_name = None;
-            } else if let Some(q) = lock(&vm().parked).get_mut(&pid) {
-                q.registered_name = None;
-            }
-            Ok(Term::bool(true))
-        }
+        Some(_) => Ok(Term::bool(true)),
         None => Err(Exc::badarg()),
     }
 }
@@ -1107,7 +1094,7 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
         atom::STACK_SIZE => Term::small(p.stack.len() as i64),
         atom::REDUCTIONS => Term::small(p.reductions as i64),
         atom::STATUS => Term::atom(atom::RUNNING),
-        atom::REGISTERED_NAME => match p.registered_name {
+        atom::REGISTERED_NAME => match vm::registered_name(p.pid) {
             Some(n) => Term::atom(n),
             None => return Ok(Term::NIL),
         },

@@ -123,7 +123,6 @@ pub struct Process {
     pub monitors: Vec<(u64, u64)>,
     /// Monitors others hold on us: (ref number, watcher pid, name used).
     pub monitored_by: Vec<(u64, u64, Option<Atom>)>,
-    pub registered_name: Option<Atom>,
     pub initial_call: (Atom, Atom, u32),
     pub reductions: u64,
     /// Where to resume: (module index, ip).
@@ -218,7 +217,6 @@ impl Process {
             links: Vec::new(),
             monitors: Vec::new(),
             monitored_by: Vec::new(),
-            registered_name: None,
             initial_call: (atom::UNDEFINED, atom::UNDEFINED, 0),
             reductions: 0,
             resume: (0, 0),
