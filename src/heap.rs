@@ -52,8 +52,13 @@ pub struct Heap {
     vheap_budget: usize,
     /// The old generation: `old[..old_top]` holds promoted objects; the
     /// rest is room for the next minor collections (empty until the first).
-    old: Box<[u64]>,
+    old: Region,
     old_top: usize,
+    /// How far minor collections may fill the old region before the next
+    /// collection must be major (set from the live data at each major
+    /// collection; the region itself is sized for the worst case, and its
+    /// pages past what is used are never touched).
+    old_limit: usize,
     /// Header addresses of the `ProcBin`s in the old generation.
     pub(crate) old_offheap: Vec<*mut u64>,
     /// Off-heap binary words held by the old generation, and how many it
@@ -61,6 +66,65 @@ pub struct Heap {
     /// binaries there are only released by a major collection).
     old_vheap: usize,
     old_vheap_budget: usize,
+}
+
+/// The old generation's memory. Above [`MAPPED_MIN`] words an anonymous
+/// mapping: its pages are zero and cost nothing until touched, and they go
+/// back to the OS when it is dropped. (A boxed slice that size would come
+/// from malloc's heap below its mmap threshold, which grows to 32 MiB
+/// after the first big free: zeroed eagerly, every page resident, and
+/// often not returned.) The collector sizes a region for the worst case
+/// and fills only what survives, so lazily-backed pages matter.
+pub(crate) enum Region {
+    Boxed(Box<[u64]>),
+    Mapped(memmap2::MmapMut),
+}
+
+/// Regions of at least this many words (256 KiB) are mapped.
+const MAPPED_MIN: usize = 1 << 15;
+
+impl Region {
+    pub(crate) fn new(words: usize) -> Region {
+        if words >= MAPPED_MIN {
+            if let Ok(m) = memmap2::MmapMut::map_anon(words * 8) {
+                return Region::Mapped(m);
+            }
+        }
+        Region::Boxed(vec![0u64; words].into_boxed_slice())
+    }
+}
+
+impl Default for Region {
+    fn default() -> Region {
+        Region::Boxed(Box::default())
+    }
+}
+
+impl std::ops::Deref for Region {
+    type Target = [u64];
+    fn deref(&self) -> &[u64] {
+        match self {
+            Region::Boxed(b) => b,
+            // SAFETY: a mapping is page-aligned (so u64-aligned), its
+            // length is a multiple of 8 (`new`), anonymous pages read as
+            // zero, and the slice borrows the mapping.
+            Region::Mapped(m) => unsafe {
+                std::slice::from_raw_parts(m.as_ptr() as *const u64, m.len() / 8)
+            },
+        }
+    }
+}
+
+impl std::ops::DerefMut for Region {
+    fn deref_mut(&mut self) -> &mut [u64] {
+        match self {
+            Region::Boxed(b) => b,
+            // SAFETY: as in `deref`; `&mut self` makes the view unique.
+            Region::Mapped(m) => unsafe {
+                std::slice::from_raw_parts_mut(m.as_mut_ptr() as *mut u64, m.len() / 8)
+            },
+        }
+    }
 }
 
 /// Field offsets (bytes) compiled code uses to bump-allocate inline: the
@@ -142,8 +206,9 @@ impl Heap {
             offheap: Vec::new(),
             vheap: 0,
             vheap_budget: MIN_VHEAP,
-            old: Box::default(),
+            old: Region::default(),
             old_top: 0,
+            old_limit: 0,
             old_offheap: Vec::new(),
             old_vheap: 0,
             old_vheap_budget: MIN_VHEAP,
@@ -183,7 +248,9 @@ impl Heap {
     }
 
     pub fn old_free(&self) -> usize {
-        self.old.len() - self.old_top
+        self.old_limit
+            .min(self.old.len())
+            .saturating_sub(self.old_top)
     }
 
     /// Whether the old generation holds more dead-or-alive binary data
@@ -276,14 +343,14 @@ impl Heap {
 
     /// Take the old generation out for a collection to copy into (minor)
     /// or to replace (major): (region, words used).
-    pub(crate) fn take_old(&mut self) -> (Box<[u64]>, usize) {
+    pub(crate) fn take_old(&mut self) -> (Region, usize) {
         let top = std::mem::replace(&mut self.old_top, 0);
         (std::mem::take(&mut self.old), top)
     }
 
     /// After a collection: the old generation is `region[..top]`, holding
     /// `bin_words` of off-heap binaries.
-    pub(crate) fn set_old(&mut self, region: Box<[u64]>, top: usize, bin_words: usize) {
+    pub(crate) fn set_old(&mut self, region: Region, top: usize, bin_words: usize) {
         debug_assert!(top <= region.len());
         self.old = region;
         self.old_top = top;
@@ -293,6 +360,12 @@ impl Heap {
     /// Off-heap binary words the old generation holds.
     pub(crate) fn old_vheap(&self) -> usize {
         self.old_vheap
+    }
+
+    /// After a major collection: minor collections may promote until the
+    /// old generation holds `words`.
+    pub(crate) fn set_old_limit(&mut self, words: usize) {
+        self.old_limit = words;
     }
 
     /// After a major collection: the old generation's binary budget.

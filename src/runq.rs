@@ -17,7 +17,7 @@
 
 use std::cell::Cell;
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -77,6 +77,11 @@ thread_local! {
 
 pub struct RunQueue {
     queues: Box<[Mutex<Queues>]>,
+    /// Per queue: its owner just re-queued the process it ran (out of
+    /// reductions) and is about to pop again. Thieves leave such a queue
+    /// alone, or a lone busy process would bounce between cores at every
+    /// slice, taken by whichever idle scheduler spins fastest.
+    held: Box<[AtomicBool]>,
     /// Queues in use (the number of scheduler threads of this run).
     active: AtomicUsize,
     queued: AtomicUsize,
@@ -92,6 +97,9 @@ impl Default for RunQueue {
         RunQueue {
             queues: (0..MAX_SCHEDULERS)
                 .map(|_| Mutex::new(Queues::default()))
+                .collect(),
+            held: (0..MAX_SCHEDULERS)
+                .map(|_| AtomicBool::new(false))
                 .collect(),
             active: AtomicUsize::new(1),
             queued: AtomicUsize::new(0),
@@ -145,27 +153,62 @@ impl RunQueue {
         }
     }
 
+    /// Re-queue the process the calling scheduler just ran (it used up its
+    /// slice), holding the queue until this scheduler pops again.
+    pub fn push_yielded(&self, pid: u64, prio: u8) {
+        let Some(i) = SCHEDULER.with(|s| s.get()) else {
+            return self.push(pid, prio);
+        };
+        // No wake-up: a sleeper could not take it (the queue is held); if
+        // this scheduler pops something else first, `pop` wakes one.
+        self.held[i].store(true, Ordering::Relaxed);
+        lock(&self.queues[self.home()]).push(pid, prio);
+        self.queued.fetch_add(1, Ordering::SeqCst);
+    }
+
     /// The next pid for the calling scheduler: from its own queue, else
-    /// stolen from the others (nearest first).
+    /// stolen from the others (nearest first) that are not held.
     pub fn pop(&self) -> Option<u64> {
+        let n = self.active();
+        let home = self.home();
+        self.held[home].store(false, Ordering::Relaxed);
         if self.queued.load(Ordering::SeqCst) == 0 {
             return None;
         }
-        let n = self.active();
-        let home = self.home();
         for k in 0..n {
             let i = (home + k) % n;
-            if let Some(pid) = lock(&self.queues[i]).pop() {
+            if k > 0 && self.held[i].load(Ordering::Relaxed) {
+                continue;
+            }
+            let mut q = lock(&self.queues[i]);
+            if let Some(pid) = q.pop() {
+                let more = !q.is_empty();
+                drop(q);
                 self.queued.fetch_sub(1, Ordering::SeqCst);
+                // Our queue has more (it may have been held while another
+                // scheduler went to sleep): let a sleeper come and steal.
+                if more && k == 0 && self.idle.load(Ordering::SeqCst) > 0 {
+                    let _g = lock(&self.sleep);
+                    self.cv.notify_one();
+                }
                 return Some(pid);
             }
         }
         None
     }
 
-    /// Whether no pid is queued anywhere.
-    pub fn is_empty(&self) -> bool {
-        self.queued.load(Ordering::SeqCst) == 0
+    /// Whether the calling scheduler could pop something: a pid in its own
+    /// queue or in one that is not held.
+    pub fn has_work(&self) -> bool {
+        if self.queued.load(Ordering::SeqCst) == 0 {
+            return false;
+        }
+        let n = self.active();
+        let home = self.home();
+        (0..n).any(|i| {
+            (i == home || !self.held[i].load(Ordering::Relaxed))
+                && !lock(&self.queues[i]).is_empty()
+        })
     }
 
     /// Sleep until work arrives, [`RunQueue::wake_all`], or `timeout`,
@@ -175,7 +218,8 @@ impl RunQueue {
     pub fn sleep(&self, threads: usize, timeout: Duration, all_idle: impl FnOnce() -> bool) {
         let g = lock(&self.sleep);
         let idle = self.idle.fetch_add(1, Ordering::SeqCst) + 1;
-        if self.queued.load(Ordering::SeqCst) > 0 || (idle == threads && all_idle()) {
+        let all_idle = || self.queued.load(Ordering::SeqCst) == 0 && all_idle();
+        if self.has_work() || (idle == threads && all_idle()) {
             self.idle.fetch_sub(1, Ordering::SeqCst);
             return;
         }

@@ -131,7 +131,7 @@ fn idle(run: &Run<'_>) {
     // Spin briefly first: in message ping-pong the partner's reply usually
     // arrives within microseconds, far sooner than a sleep/wake round trip.
     for _ in 0..200 {
-        if !vm().runq.is_empty() || run.stopped() {
+        if vm().runq.has_work() || run.stopped() {
             return;
         }
         std::hint::spin_loop();
@@ -193,7 +193,7 @@ fn run_one(run: &Run<'_>, pid: u64, regs: &mut Regs) {
             let prio = h.priority.load(Ordering::Relaxed);
             lock(&h.inbox).state = RunState::Runnable;
             lock(&vm().parked).insert(pid, p);
-            vm().runq.push(pid, prio);
+            vm().runq.push_yielded(pid, prio);
         }
         Outcome::Wait => {
             let h = p.handle.clone();

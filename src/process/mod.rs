@@ -145,8 +145,8 @@ pub struct Process {
     pub bs_pos: u64,
     /// Words that survived the last collection (sizes the next to-space).
     pub last_live: usize,
-    /// A from-space chunk kept for reuse as the next to-space.
-    pub gc_spare: Option<Box<[u64]>>,
+    /// An old-generation region kept for reuse by the next major collection.
+    pub(crate) gc_spare: Option<crate::heap::Region>,
     /// Receive markers (`recv_marker_*`): where the mailbox ended when a
     /// reference was about to be made, so a receive matching that
     /// reference skips the older messages (none can contain it).
