@@ -115,13 +115,7 @@ const SPARE_MAX: usize = 1 << 22;
 /// the young generation has room for `need` more words before the next
 /// collection is due.
 pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
-    let frag_words: usize = p
-        .mailbox
-        .iter()
-        .filter_map(|m| m.frag.as_ref())
-        .map(|f| f.young_used())
-        .sum();
-    let young = p.heap.young_used() + frag_words;
+    let young = young_words(p);
     let major = p.heap.old_free() < young || p.heap.old_vheap_full();
     collect_as(p, xregs, need, young, major);
 }
@@ -129,14 +123,20 @@ pub fn collect(p: &mut Process, xregs: &mut [Term], need: usize) {
 /// Collect both generations into one (`erlang:garbage_collect`,
 /// hibernation, tests).
 pub fn collect_major(p: &mut Process, xregs: &mut [Term], need: usize) {
-    let frag_words: usize = p
+    let young = young_words(p);
+    collect_as(p, xregs, need, young, true);
+}
+
+/// Every word that could survive into the old generation: the young heap
+/// and the mailbox's message fragments.
+fn young_words(p: &Process) -> usize {
+    let frags: usize = p
         .mailbox
         .iter()
         .filter_map(|m| m.frag.as_ref())
         .map(|f| f.young_used())
         .sum();
-    let young = p.heap.young_used() + frag_words;
-    collect_as(p, xregs, need, young, true);
+    p.heap.young_used() + frags
 }
 
 fn collect_as(p: &mut Process, xregs: &mut [Term], need: usize, young: usize, major: bool) {
