@@ -154,7 +154,7 @@ fn compile(names: &[String]) {
     let newest_hrl = fs::read_dir(&src)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().map_or(false, |x| x == "hrl"))
+        .filter(|p| p.extension().is_some_and(|x| x == "hrl"))
         .filter_map(|p| mtime(&p))
         .max();
 
@@ -164,7 +164,7 @@ fn compile(names: &[String]) {
             let beam = out.join(format!("{n}.beam"));
             let erl = src.join(format!("{n}.erl"));
             match (mtime(&beam), mtime(&erl)) {
-                (Some(b), Some(e)) => b < e || newest_hrl.map_or(false, |h| b < h),
+                (Some(b), Some(e)) => b < e || newest_hrl.is_some_and(|h| b < h),
                 _ => true,
             }
         })
@@ -214,7 +214,7 @@ fn program_args(name: &str) -> Vec<String> {
     match fs::read_to_string(conform_dir().join(format!("{name}.args"))) {
         Ok(text) => {
             let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-            if lines.last().map_or(false, |l| l.is_empty()) {
+            if lines.last().is_some_and(|l| l.is_empty()) {
                 lines.pop(); // the final newline does not start another argument
             }
             lines
@@ -510,6 +510,9 @@ fn compare(header: &str, golden: &Golden, args: &[String], run: &RunOutput) -> R
     Err(report)
 }
 
+/// One job's result: its index, pass or the failure report, its time.
+type Outcome = (usize, Result<(), String>, Option<Duration>);
+
 #[test]
 fn conform() {
     let programs = selected_programs();
@@ -522,7 +525,7 @@ fn conform() {
         .map(|(i, (p, t))| (i, p, t))
         .collect();
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Result<(), String>, Option<Duration>)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<Outcome>> = Mutex::new(Vec::new());
 
     thread::scope(|s| {
         for _ in 0..THREADS {
@@ -558,7 +561,7 @@ fn conform() {
                 .map(|d| (d, format!("{name} [--jit {tier}]")))
         })
         .collect();
-    slow.sort_by(|a, b| b.0.cmp(&a.0));
+    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
     if !slow.is_empty() {
         report.push_str(&format!(
             "slow runs (>= {} s; the timeout is {} s):\n",

@@ -126,9 +126,7 @@ fn work_dir(sub: &str) -> PathBuf {
                 .strip_prefix(sub)
                 .and_then(|r| r.strip_prefix('-'))
                 .and_then(|pid| pid.parse::<u32>().ok())
-                .map_or(false, |pid| {
-                    !Path::new("/proc").join(pid.to_string()).exists()
-                });
+                .is_some_and(|pid| !Path::new("/proc").join(pid.to_string()).exists());
             if stale {
                 let _ = fs::remove_dir_all(e.path());
             }

@@ -115,7 +115,19 @@ helpers! {
     /// `yield_at(ctx, module << 32 | ip, live)`: the slice is used up; save
     /// `live` x registers and where to resume. Returns 0; leave with [`LEAVE`].
     yield_at,
+    /// `exec(ctx, instr, module << 32 | ip)`: run the instruction at
+    /// address `instr` (an [`crate::ir::Op::Exec`]) directly. Returns
+    /// [`EXEC_NEXT`], [`EXEC_FAIL`] or [`EXEC_STEP`] (nothing was done:
+    /// `step` it).
+    exec,
 }
+
+/// `exec` went on to the next op.
+pub const EXEC_NEXT: i64 = 0;
+/// `exec` took the op's fail label.
+pub const EXEC_FAIL: i64 = 1;
+/// `exec` did nothing; the op must be stepped.
+pub const EXEC_STEP: i64 = 2;
 
 // ---- term layout (NaN boxing); pinned by the runtime's tests ----
 

@@ -308,15 +308,30 @@ impl<'a, 'f> Gen<'a, 'f> {
             let w = self.b.ins().load(I64, flags(), base, off);
             self.b.def_var(var, w);
         }
-        let top = self.load_field(hp, lay.heap_top);
-        let cur = self.load_field(hp, lay.heap_cur);
-        let off = self.b.ins().ishl_imm_s(top, 3);
-        let hptr = self.b.ins().iadd(cur, off);
-        self.b.def_var(self.v.hptr, hptr);
+        self.load_hptr(hp);
         for i in 0..self.v.f.len() {
             let w = self.b.ins().load(F64, flags(), self.fb, 8 * i as i32);
             self.b.def_var(self.v.f[i], w);
         }
+    }
+
+    /// Load the heap pointer from the heap `hp`.
+    fn load_hptr(&mut self, hp: Value) {
+        let top = self.load_field(hp, self.lay.heap_top);
+        let cur = self.load_field(hp, self.lay.heap_cur);
+        let off = self.b.ins().ishl_imm_s(top, 3);
+        let hptr = self.b.ins().iadd(cur, off);
+        self.b.def_var(self.v.hptr, hptr);
+    }
+
+    /// After a helper that may have allocated (and nothing else): reload
+    /// the heap pointer and the allocation limit.
+    fn load_heap(&mut self) {
+        let ctx = self.ctx;
+        let hp = self.load_field(ctx, CTX_HEAP);
+        self.load_hptr(hp);
+        let hend = self.b.ins().load(I64, flags(), ctx, CTX_HEAP_END);
+        self.b.def_var(self.v.hend, hend);
     }
 
     /// `reload(ip)`: load the cached state, switch to `ip`'s landing pad
@@ -1084,6 +1099,45 @@ impl<'a, 'f> Gen<'a, 'f> {
                 }
                 self.b.switch_to_block(good);
                 self.put(dp, r);
+                self.jump_to(ip + 1);
+            }
+            Op::Exec { instr, dsts, fail } => {
+                let slow = self.slow_block(ip);
+                self.sync();
+                let iv = self.b.ins().iconst(I64, *instr as i64);
+                let loc = self
+                    .b
+                    .ins()
+                    .iconst(I64, ((self.f.module as i64) << 32) | ip as i64);
+                let r = self.call_helper(self.helpers.exec, iv, loc);
+                self.load_heap();
+                for d in dsts {
+                    if let Dst::X(i) = d {
+                        if let Some(var) = self.cached_x(*i) {
+                            let xb = self.xb;
+                            let w = self.b.ins().load(I64, flags(), xb, 8 * *i as i32);
+                            self.b.def_var(var, w);
+                        }
+                    }
+                }
+                let next = self.b.create_block();
+                let other = self.b.create_block();
+                let is_next = self.b.ins().icmp_imm_s(IntCC::Equal, r, EXEC_NEXT);
+                self.b.ins().brif(is_next, next, &[], other, &[]);
+                self.b.switch_to_block(other);
+                match fail {
+                    Some(f) => {
+                        let failed = self.b.create_block();
+                        let is_fail = self.b.ins().icmp_imm_s(IntCC::Equal, r, EXEC_FAIL);
+                        self.b.ins().brif(is_fail, failed, &[], slow, &[]);
+                        self.b.switch_to_block(failed);
+                        self.jump_to(*f);
+                    }
+                    None => {
+                        self.b.ins().jump(slow, &[]);
+                    }
+                }
+                self.b.switch_to_block(next);
                 self.jump_to(ip + 1);
             }
             Op::CallBif { arity, bif, tail } => {

@@ -246,6 +246,16 @@ pub enum Op {
         export: u64,
         tail: Option<u32>,
     },
+    /// An instruction the runtime's `exec` helper runs without the
+    /// interpreter loop (the bit syntax, maps): `instr` is its address in
+    /// the runtime's code. It writes `dsts` (memory; reloaded after the
+    /// call) and goes on to the next op, or to `fail`; whatever it cannot
+    /// finish (a collection due, an exception) it leaves to `step`.
+    Exec {
+        instr: u64,
+        dsts: Vec<Dst>,
+        fail: Option<u32>,
+    },
 }
 
 /// One Erlang function.

@@ -117,6 +117,9 @@ pub fn uses_defs(op: &Op) -> (Vec<u16>, Vec<u16>) {
             args.iter().for_each(&mut src);
             dst(t);
         }
+        // reads its operands from memory; every destination is reloaded
+        // after the call, whichever way it went
+        Op::Exec { dsts, .. } => dsts.iter().for_each(&mut dst),
         Op::Step
         | Op::Nop
         | Op::Jump { .. }
@@ -163,6 +166,7 @@ pub fn successors(ip: u32, op: &Op) -> Vec<u32> {
         }
         Op::Jump { target } => vec![*target],
         Op::Bif { fail: Some(f), .. } => vec![ip + 1, *f],
+        Op::Exec { fail: Some(f), .. } => vec![ip + 1, *f],
         Op::Call { target, .. } | Op::CallLast { target, .. } | Op::CallOnly { target, .. } => {
             vec![*target]
         }

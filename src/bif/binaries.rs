@@ -16,6 +16,7 @@ use super::{Bif, BifResult, Exc};
 use crate::heap::Heap;
 use crate::process::Process;
 use crate::term::binary::{self, Bits};
+use crate::term::bitbuf::BitWriter;
 use crate::term::{Kind, Term};
 use std::borrow::Cow;
 
@@ -117,44 +118,6 @@ pub(crate) fn iolist_bytes(top: Term) -> Result<Vec<u8>, Exc> {
         Piece::Bits(b) => out.extend_from_slice(&b.to_bytes()),
     })?;
     Ok(out)
-}
-
-/// Appends bit runs to a byte buffer.
-#[derive(Default)]
-struct BitWriter {
-    buf: Vec<u8>,
-    bits: u64,
-}
-
-impl BitWriter {
-    /// Append the first `nbits` bits of `bytes` (bits past `nbits` in
-    /// the last byte are ignored).
-    fn append(&mut self, bytes: &[u8], nbits: u64) {
-        if nbits == 0 {
-            return;
-        }
-        let nbytes = usize::try_from(nbits.div_ceil(8)).unwrap_or(usize::MAX);
-        let src = bytes.get(..nbytes).unwrap_or(bytes);
-        let shift = (self.bits % 8) as u32;
-        if shift == 0 {
-            self.buf.extend_from_slice(src);
-        } else {
-            for &b in src {
-                if let Some(last) = self.buf.last_mut() {
-                    *last |= b >> shift;
-                }
-                self.buf.push(b << (8 - shift));
-            }
-        }
-        self.bits += nbits;
-        self.buf.truncate(self.bits.div_ceil(8) as usize);
-        let rem = self.bits % 8;
-        if rem != 0 {
-            if let Some(last) = self.buf.last_mut() {
-                *last &= 0xFFu8 << (8 - rem);
-            }
-        }
-    }
 }
 
 fn byte_size(_p: &mut Process, args: &[Term]) -> BifResult {
@@ -264,10 +227,10 @@ fn list_to_bitstring(p: &mut Process, args: &[Term]) -> BifResult {
     }
     let mut w = BitWriter::default();
     walk_iolist(l, true, |piece| match piece {
-        Piece::Byte(b) => w.append(&[b], 8),
-        Piece::Bits(b) => w.append(&b.to_bytes(), b.size),
+        Piece::Byte(b) => w.push_bytes(&[b]),
+        Piece::Bits(b) => w.push_prefix(&b.to_bytes(), b.size),
     })?;
-    Ok(p.heap.bitstring(&w.buf, w.bits))
+    Ok(p.heap.bitstring(&w.bytes, w.bits))
 }
 
 /// `split_binary(Bin, N)`: `N` counts whole bytes; the second part keeps
@@ -650,10 +613,10 @@ mod tests {
     #[test]
     fn bitwriter_unaligned_runs() {
         let mut w = BitWriter::default();
-        w.append(&[0b1010_0000], 3);
-        w.append(&[0xFF, 0xFF], 9);
-        w.append(&[0b0100_0000], 2);
+        w.push_prefix(&[0b1010_0000], 3);
+        w.push_prefix(&[0xFF, 0xFF], 9);
+        w.push_prefix(&[0b0100_0000], 2);
         assert_eq!(w.bits, 14);
-        assert_eq!(w.buf, vec![0b1011_1111, 0b1111_0100]);
+        assert_eq!(w.bytes, vec![0b1011_1111, 0b1111_0100]);
     }
 }

@@ -9,6 +9,7 @@ use crate::bif::Exc;
 use crate::code::instr::{BinSegment, SegKind, Src, X_REGS};
 use crate::code::Module;
 use crate::process::Process;
+use crate::term::bitbuf::{read_u64, BitWriter};
 use crate::term::{atom, bignum, binary, Kind, Term};
 use num_bigint::{BigInt, Sign};
 
@@ -93,44 +94,19 @@ fn seg_bits(size: Term, unit: u32) -> Option<u64> {
     }
 }
 
-fn read_bits(d: &[u8], pos: u64, n: u64) -> BigInt {
-    // big-endian bit read
-    if n <= 64 {
-        let mut v: u64 = 0;
-        for i in 0..n {
-            let b = pos + i;
-            let bit = (d[(b / 8) as usize] >> (7 - (b % 8))) & 1;
-            v = (v << 1) | bit as u64;
-        }
-        return BigInt::from(v);
+/// `n` bits (any number) from bit `pos` of `d` as an unsigned integer.
+fn read_big(d: &[u8], pos: u64, n: u64) -> BigInt {
+    if n == 0 {
+        return BigInt::default();
     }
-    let mut bytes = vec![0u8; n.div_ceil(8) as usize];
-    let pad = bytes.len() as u64 * 8 - n;
-    for i in 0..n {
-        let b = pos + i;
-        let bit = (d[(b / 8) as usize] >> (7 - (b % 8))) & 1;
-        let o = pad + i;
-        bytes[(o / 8) as usize] |= bit << (7 - (o % 8));
+    let nbytes = n.div_ceil(8);
+    let first = n - (nbytes - 1) * 8; // 1..=8 bits in the top byte
+    let mut bytes = Vec::with_capacity(nbytes as usize);
+    bytes.push(read_u64(d, pos, first) as u8);
+    for i in 1..nbytes {
+        bytes.push(read_u64(d, pos + first + (i - 1) * 8, 8) as u8);
     }
     BigInt::from_bytes_be(Sign::Plus, &bytes)
-}
-
-fn read_u64_fast(d: &[u8], pos: u64, n: u64) -> u64 {
-    if pos % 8 == 0 && n % 8 == 0 && n <= 64 {
-        let s = (pos / 8) as usize;
-        let mut v = 0u64;
-        for &b in &d[s..s + (n / 8) as usize] {
-            v = (v << 8) | b as u64;
-        }
-        return v;
-    }
-    let mut v: u64 = 0;
-    for i in 0..n {
-        let b = pos + i;
-        let bit = (d[(b / 8) as usize] >> (7 - (b % 8))) & 1;
-        v = (v << 1) | bit as u64;
-    }
-    v
 }
 
 pub fn get_integer(p: &mut Process, ctx: Term, size: Term, unit: u32, flags: u32) -> Option<Term> {
@@ -144,7 +120,7 @@ pub fn get_integer(p: &mut Process, ctx: Term, size: Term, unit: u32, flags: u32
     }
     let d = data(orig);
     let t = if n <= 64 && (flags & LITTLE == 0 || n % 8 == 0) {
-        let mut v = read_u64_fast(d, pos, n);
+        let mut v = read_u64(d, pos, n);
         if flags & LITTLE != 0 {
             v = v.swap_bytes() >> (64 - n.max(1));
             if n == 0 {
@@ -167,15 +143,13 @@ pub fn get_integer(p: &mut Process, ctx: Term, size: Term, unit: u32, flags: u32
             // inverse of construction, `BitWriter::push_int`)
             let k = n / 8;
             let rem = n % 8;
-            let mut bytes: Vec<u8> = (0..k)
-                .map(|i| read_u64_fast(d, pos + i * 8, 8) as u8)
-                .collect();
+            let mut bytes: Vec<u8> = (0..k).map(|i| read_u64(d, pos + i * 8, 8) as u8).collect();
             if rem != 0 {
-                bytes.push(read_u64_fast(d, pos + k * 8, rem) as u8);
+                bytes.push(read_u64(d, pos + k * 8, rem) as u8);
             }
             BigInt::from_bytes_le(Sign::Plus, &bytes)
         } else {
-            read_bits(d, pos, n)
+            read_big(d, pos, n)
         };
         if flags & SIGNED != 0 && n > 0 && v.bit(n - 1) {
             v -= BigInt::from(1) << n;
@@ -196,7 +170,7 @@ pub fn get_float(ctx: Term, size: Term, unit: u32, flags: u32) -> Option<Term> {
         return None;
     }
     let d = data(orig);
-    let mut v = read_u64_fast(d, pos, n);
+    let mut v = read_u64(d, pos, n);
     if flags & LITTLE != 0 {
         v = v.swap_bytes() >> (64 - n);
     }
@@ -359,7 +333,7 @@ pub fn get_utf(ctx: Term, width: u8, flags: u32) -> Option<u32> {
     let (orig, pos, end) = parts(ctx)?;
     let d = data(orig);
     let avail = end - pos;
-    let byte = |i: u64| -> u8 { read_u64_fast(d, pos + i * 8, 8) as u8 };
+    let byte = |i: u64| -> u8 { read_u64(d, pos + i * 8, 8) as u8 };
     let (cp, used) = match width {
         8 => {
             if avail < 8 {
@@ -395,7 +369,7 @@ pub fn get_utf(ctx: Term, width: u8, flags: u32) -> Option<u32> {
                 return None;
             }
             let w = |i: u64| -> u32 {
-                let v = read_u64_fast(d, pos + i * 16, 16) as u16;
+                let v = read_u64(d, pos + i * 16, 16) as u16;
                 (if flags & LITTLE != 0 {
                     v.swap_bytes()
                 } else {
@@ -422,7 +396,7 @@ pub fn get_utf(ctx: Term, width: u8, flags: u32) -> Option<u32> {
             if avail < 32 {
                 return None;
             }
-            let mut v = read_u64_fast(d, pos, 32) as u32;
+            let mut v = read_u64(d, pos, 32) as u32;
             if flags & LITTLE != 0 {
                 v = v.swap_bytes();
             }
@@ -544,81 +518,6 @@ pub fn utf_size(t: Term, width: u8) -> Option<i64> {
 
 // ---- construction -----------------------------------------------------------
 
-/// A growable big-endian bit buffer.
-#[derive(Default)]
-pub struct BitWriter {
-    pub bytes: Vec<u8>,
-    pub bits: u64,
-}
-
-impl BitWriter {
-    pub fn push_bit(&mut self, b: u8) {
-        if self.bits % 8 == 0 {
-            self.bytes.push(0);
-        }
-        if b != 0 {
-            let i = (self.bits / 8) as usize;
-            self.bytes[i] |= 1 << (7 - (self.bits % 8));
-        }
-        self.bits += 1;
-    }
-    pub fn push_bytes(&mut self, b: &[u8]) {
-        if self.bits % 8 == 0 {
-            self.bytes.extend_from_slice(b);
-            self.bits += b.len() as u64 * 8;
-        } else {
-            for &byte in b {
-                for i in 0..8 {
-                    self.push_bit((byte >> (7 - i)) & 1);
-                }
-            }
-        }
-    }
-    /// Append `n` bits from a bitstring view starting at its bit `from`.
-    pub fn push_view(&mut self, v: &binary::Bits, n: u64) {
-        if v.offset % 8 == 0 && n % 8 == 0 {
-            let s = (v.offset / 8) as usize;
-            self.push_bytes(&v.data[s..s + (n / 8) as usize]);
-        } else {
-            for i in 0..n {
-                self.push_bit(v.bit(i));
-            }
-        }
-    }
-    /// Append the low `n` bits of `v` (two's complement), big- or
-    /// little-endian.
-    pub fn push_int(&mut self, v: &BigInt, n: u64, little: bool) {
-        let nbytes = n.div_ceil(8) as usize;
-        // two's complement bytes, little-endian, sign-extended to nbytes
-        let mut le = v.to_signed_bytes_le();
-        let fill = if v.sign() == Sign::Minus { 0xFF } else { 0 };
-        le.resize(nbytes.max(le.len()), fill);
-        le.truncate(nbytes);
-        if little {
-            // whole bytes in little order; a partial final byte holds the
-            // top bits of the value, as OTP does
-            let rem = n % 8;
-            if rem == 0 {
-                self.push_bytes(&le);
-            } else {
-                for (i, &byte) in le.iter().enumerate() {
-                    let width = if i == nbytes - 1 { rem } else { 8 };
-                    for k in (0..width).rev() {
-                        self.push_bit((byte >> k) & 1);
-                    }
-                }
-            }
-        } else {
-            let mut be = le;
-            be.reverse();
-            let pad = nbytes as u64 * 8 - n;
-            for i in pad..(nbytes as u64 * 8) {
-                self.push_bit((be[(i / 8) as usize] >> (7 - (i % 8))) & 1);
-            }
-        }
-    }
-}
-
 fn src(p: &Process, x: &[Term; X_REGS], s: Src) -> Term {
     match s {
         Src::X(i) => x[i as usize],
@@ -719,26 +618,28 @@ fn write_segments(
                 if n > 1 << 32 {
                     return Err(Exc::system_limit());
                 }
-                let big = bignum::to_big(v);
-                w.push_int(&big, n, seg.flags & LITTLE != 0);
+                let little = seg.flags & LITTLE != 0;
+                if v.is_small() {
+                    w.push_i64(v.small_value(), n, little);
+                } else {
+                    w.push_int(&bignum::to_big(v), n, little);
+                }
             }
             SegKind::Float => {
                 let n = seg_bits(size, seg.unit).ok_or_else(Exc::badarg)?;
                 let f = crate::bif::arith::to_f64(v).ok_or_else(Exc::badarg)?;
                 // Narrowing rounds to nearest-even; out of range gives
                 // infinity, as OTP does.
-                let bytes: Vec<u8> = match n {
-                    64 => f.to_be_bytes().to_vec(),
-                    32 => (f as f32).to_be_bytes().to_vec(),
-                    16 => f64_to_f16(f).to_be_bytes().to_vec(),
+                let bits = match n {
+                    64 => f.to_bits(),
+                    32 => (f as f32).to_bits() as u64,
+                    16 => f64_to_f16(f) as u64,
                     _ => return Err(Exc::badarg()),
                 };
                 if seg.flags & LITTLE != 0 {
-                    let mut b = bytes;
-                    b.reverse();
-                    w.push_bytes(&b);
+                    w.push_bytes(&bits.to_le_bytes()[..(n / 8) as usize]);
                 } else {
-                    w.push_bytes(&bytes);
+                    w.push_bits(bits, n as u32);
                 }
             }
             SegKind::Binary | SegKind::Append | SegKind::PrivateAppend => {

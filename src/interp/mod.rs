@@ -13,6 +13,7 @@
 //! read `[]` and write nowhere rather than panicking.
 
 mod bits;
+pub mod direct;
 mod exception;
 pub mod maps;
 
@@ -21,6 +22,7 @@ use crate::code;
 use crate::code::instr::*;
 use crate::process::Process;
 use crate::term::{atom, order, Term};
+use direct::Direct;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use exception::{cook_trace_term, format_mfa};
@@ -1066,236 +1068,34 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     ip += 1;
                 }
 
-                // ---- maps ----
-                Instr::PutMapAssoc {
-                    fail,
-                    src,
-                    dst,
-                    live: _,
-                    pairs,
-                }
-                | Instr::PutMapExact {
-                    fail,
-                    src,
-                    dst,
-                    live: _,
-                    pairs,
-                } => {
-                    let exact = matches!(ins, Instr::PutMapExact { .. });
-                    if p.heap.wants_gc(2 * pairs.len() + 2) {
-                        let live = match ins {
-                            Instr::PutMapAssoc { live, .. } | Instr::PutMapExact { live, .. } => {
-                                *live
-                            }
-                            _ => 0,
-                        };
+                // ---- maps and the bit syntax: one definition for both tiers ----
+                Instr::PutMapAssoc { .. }
+                | Instr::PutMapExact { .. }
+                | Instr::GetMapElements { .. }
+                | Instr::HasMapFields { .. }
+                | Instr::BsCreateBin { .. }
+                | Instr::BsStartMatch { .. }
+                | Instr::BsGet { .. }
+                | Instr::BsSkipBits { .. }
+                | Instr::BsTestTail { .. }
+                | Instr::BsTestUnit { .. }
+                | Instr::BsMatchString { .. }
+                | Instr::BsGetTail { .. }
+                | Instr::BsGetPosition { .. }
+                | Instr::BsSetPosition { .. }
+                | Instr::BsGetUtf { .. } => {
+                    if let Some(live) = direct::gc_due(p, ins) {
                         collect(p, x, live, 0);
                     }
-                    let m = get(p, x, *src);
-                    let mut kv = Vec::with_capacity(pairs.len());
-                    for (k, v) in pairs.iter() {
-                        kv.push((get(p, x, *k), get(p, x, *v)));
-                    }
-                    match maps::update(p, m, &kv, exact) {
-                        Ok(t) => {
-                            put(p, x, *dst, t);
-                            ip += 1;
+                    match direct::exec(p, x, module, ins) {
+                        Direct::Next => ip += 1,
+                        Direct::Jump(l) => ip = l,
+                        Direct::Raise(exc) => {
+                            break 'inner Flow::Raise(Raise {
+                                exc,
+                                origin: Origin::Here,
+                            })
                         }
-                        Err(reason) => {
-                            if *fail != NO_LABEL {
-                                ip = *fail;
-                            } else {
-                                break 'inner err(reason);
-                            }
-                        }
-                    }
-                }
-                Instr::GetMapElements { fail, src, pairs } => {
-                    let m = get(p, x, *src);
-                    let mut ok = m.is_map();
-                    if ok {
-                        // look all up first: a destination may alias the map
-                        let mut vals = [Term::NIL; 16];
-                        let mut big = Vec::new();
-                        for (i, (k, _)) in pairs.iter().enumerate() {
-                            match maps::get(m, get(p, x, *k)) {
-                                Some(v) => {
-                                    if i < 16 {
-                                        vals[i] = v
-                                    } else {
-                                        big.push(v)
-                                    }
-                                }
-                                None => {
-                                    ok = false;
-                                    break;
-                                }
-                            }
-                        }
-                        if ok {
-                            for (i, (_, d)) in pairs.iter().enumerate() {
-                                let v = if i < 16 { vals[i] } else { big[i - 16] };
-                                put(p, x, *d, v);
-                            }
-                        }
-                    }
-                    ip = if ok { ip + 1 } else { *fail };
-                }
-                Instr::HasMapFields { fail, src, keys } => {
-                    let m = get(p, x, *src);
-                    let ok =
-                        m.is_map() && keys.iter().all(|k| maps::get(m, get(p, x, *k)).is_some());
-                    ip = if ok { ip + 1 } else { *fail };
-                }
-
-                // ---- binaries ----
-                Instr::BsCreateBin {
-                    fail,
-                    live,
-                    dst,
-                    segments,
-                } => {
-                    if p.heap.wants_gc(0) {
-                        collect(p, x, *live, 0);
-                    }
-                    let built = bits::create(p, x, module, segments);
-                    match built {
-                        Ok(t) => {
-                            put(p, x, *dst, t);
-                            ip += 1;
-                        }
-                        Err(e) => {
-                            if *fail != NO_LABEL {
-                                ip = *fail;
-                            } else {
-                                break 'inner Flow::Raise(Raise {
-                                    exc: e,
-                                    origin: Origin::Here,
-                                });
-                            }
-                        }
-                    }
-                }
-                Instr::BsStartMatch {
-                    fail,
-                    src,
-                    live: _,
-                    dst,
-                } => {
-                    let t = get(p, x, *src);
-                    match bits::start_match(p, t) {
-                        Some(ctx) => {
-                            put(p, x, *dst, ctx);
-                            ip += 1;
-                        }
-                        None => match fail {
-                            MatchFail::Jump(l) => ip = *l,
-                            MatchFail::Raise => break 'inner err(Term::atom(atom::BADARG)),
-                        },
-                    }
-                }
-                Instr::BsGet {
-                    what,
-                    fail,
-                    ctx,
-                    size,
-                    unit,
-                    flags,
-                    dst,
-                } => {
-                    let c = get(p, x, *ctx);
-                    let sz = get(p, x, *size);
-                    let got = match what {
-                        BsGetKind::Integer => bits::get_integer(p, c, sz, *unit, *flags),
-                        BsGetKind::Float => bits::get_float(c, sz, *unit, *flags),
-                        BsGetKind::Binary => bits::get_binary(p, c, sz, *unit),
-                    };
-                    match got {
-                        Some(v) => {
-                            put(p, x, *dst, v);
-                            ip += 1;
-                        }
-                        None => ip = *fail,
-                    }
-                }
-                Instr::BsSkipBits {
-                    fail,
-                    ctx,
-                    size,
-                    unit,
-                } => {
-                    let c = get(p, x, *ctx);
-                    let sz = get(p, x, *size);
-                    if bits::skip(c, sz, *unit) {
-                        ip += 1;
-                    } else {
-                        ip = *fail;
-                    }
-                }
-                Instr::BsTestTail { fail, ctx, bits: n } => {
-                    let c = get(p, x, *ctx);
-                    ip = if bits::remaining(c) == *n {
-                        ip + 1
-                    } else {
-                        *fail
-                    };
-                }
-                Instr::BsTestUnit { fail, ctx, unit } => {
-                    let c = get(p, x, *ctx);
-                    let u = (*unit).max(1) as u64;
-                    ip = if bits::remaining(c) % u == 0 {
-                        ip + 1
-                    } else {
-                        *fail
-                    };
-                }
-                Instr::BsMatchString {
-                    fail,
-                    ctx,
-                    bits: n,
-                    offset,
-                } => {
-                    let c = get(p, x, *ctx);
-                    ip = if bits::match_string(c, &module.strings, *offset as usize, *n) {
-                        ip + 1
-                    } else {
-                        *fail
-                    };
-                }
-                Instr::BsGetTail { ctx, dst, .. } => {
-                    let c = get(p, x, *ctx);
-                    let t = bits::tail(p, c);
-                    put(p, x, *dst, t);
-                    ip += 1;
-                }
-                Instr::BsGetPosition { ctx, dst } => {
-                    let c = get(p, x, *ctx);
-                    let t = p.heap.int(bits::position(c) as i64);
-                    put(p, x, *dst, t);
-                    ip += 1;
-                }
-                Instr::BsSetPosition { ctx, pos } => {
-                    let c = get(p, x, *ctx);
-                    let v = get(p, x, *pos);
-                    bits::set_position(c, v);
-                    ip += 1;
-                }
-                Instr::BsGetUtf {
-                    fail,
-                    ctx,
-                    width,
-                    flags,
-                    dst,
-                } => {
-                    let c = get(p, x, *ctx);
-                    match bits::get_utf(c, *width, *flags) {
-                        Some(cp) => {
-                            if let Some(d) = dst {
-                                put(p, x, *d, Term::small(cp as i64));
-                            }
-                            ip += 1;
-                        }
-                        None => ip = *fail,
                     }
                 }
                 Instr::BsInit {

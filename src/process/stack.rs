@@ -200,7 +200,7 @@ mod tests {
         assert_eq!(s[150], Term::NIL);
         assert_eq!(s[98], Term::small(98));
         s.truncate(10);
-        assert_eq!(s.iter().rev().next(), Some(&Term::small(9)));
+        assert_eq!(s.iter().next_back(), Some(&Term::small(9)));
         s.shrink_to_fit();
         assert_eq!(s.len(), 10);
         s.clear();

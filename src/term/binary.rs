@@ -195,8 +195,10 @@ impl<'a> Bits<'a> {
             let s = (self.offset / 8) as usize;
             out.copy_from_slice(&self.data[s..s + n]);
         } else {
-            for i in 0..self.size {
-                out[(i / 8) as usize] |= self.bit(i) << (7 - (i % 8));
+            for (i, o) in out.iter_mut().enumerate() {
+                let at = i as u64 * 8;
+                let k = (self.size - at).min(8);
+                *o = (super::bitbuf::read_u64(self.data, self.offset + at, k) << (8 - k)) as u8;
             }
         }
         let rem = self.size % 8;

@@ -34,6 +34,7 @@
 pub mod atom;
 pub mod bignum;
 pub mod binary;
+pub mod bitbuf;
 pub mod boxed;
 pub mod display;
 pub mod hamt;

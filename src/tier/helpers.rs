@@ -5,6 +5,7 @@
 //! view: the process, the registers, the module, the pending outcome.
 
 use crate::heap::Heap;
+use crate::interp::direct::{self, Direct};
 use crate::interp::{self, Outcome, Regs};
 use crate::process::{Process, Stack};
 use crate::term::{atom, Term};
@@ -74,6 +75,7 @@ pub fn table() -> Helpers {
         bif,
         resolve,
         yield_at,
+        exec,
     }
 }
 
@@ -106,6 +108,34 @@ unsafe extern "C" fn step(ctx: *mut Ctx, loc: u64, _: u64) -> i64 {
             rt.outcome = Some(other);
             -1
         }
+    }
+}
+
+/// Run the direct instruction at address `instr` (`interp::direct`) of
+/// module `loc >> 32`: `EXEC_NEXT`, `EXEC_FAIL`, or `EXEC_STEP` when it
+/// needs a collection first or raises (then nothing was done).
+///
+/// # Safety
+/// As for `step`; `instr` is the address of an instruction of an
+/// installed module (modules are never freed), taken by `translate`.
+unsafe extern "C" fn exec(ctx: *mut Ctx, instr: u64, loc: u64) -> i64 {
+    use beamz_cranelift::abi::{EXEC_FAIL, EXEC_NEXT, EXEC_STEP};
+    // SAFETY: as in `step`; the instruction outlives the call (above).
+    let rt = unsafe { &mut *(ctx as *mut RtCtx) };
+    let (p, regs) = unsafe { (&mut *rt.p, &mut *rt.regs) };
+    let ins = unsafe { &*(instr as *const crate::code::instr::Instr) };
+    if direct::gc_due(p, ins).is_some() {
+        return EXEC_STEP;
+    }
+    let Some(module) = crate::code::module_ref((loc >> 32) as u16) else {
+        return EXEC_STEP;
+    };
+    let r = direct::exec(p, &mut regs.x, module, ins);
+    RtCtx::set_limits(&mut rt.abi, p);
+    match r {
+        Direct::Next => EXEC_NEXT,
+        Direct::Jump(_) => EXEC_FAIL,
+        Direct::Raise(_) => EXEC_STEP,
     }
 }
 
@@ -186,7 +216,7 @@ mod tests {
     fn helper_table_names() {
         assert_eq!(
             beamz_cranelift::abi::HELPER_NAMES,
-            &["step", "call_bif", "bif", "resolve", "yield_at"]
+            &["step", "call_bif", "bif", "resolve", "yield_at", "exec"]
         );
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::code::instr::{self as ins, Instr};
 use crate::code::Module;
+use crate::interp::direct;
 use beamz_cranelift::ir::{self, Op};
 
 fn src(s: ins::Src) -> ir::Src {
@@ -297,6 +298,11 @@ pub fn op(i: &Instr) -> Op {
             export: export.target_word(),
             tail: Some(0),
         },
+        i if direct::is_direct(i) => Op::Exec {
+            instr: i as *const Instr as u64,
+            dsts: direct::dsts(i).into_iter().map(dst).collect(),
+            fail: direct::fail_label(i).filter(|l| real(*l)),
+        },
         _ => Op::Step,
     }
 }
@@ -380,44 +386,45 @@ pub fn is_inline(i: &Instr) -> bool {
     {
         return export.bif.is_none();
     }
-    matches!(
-        i,
-        Instr::Entry { .. }
-            | Instr::CallBif { .. }
-            | Instr::Bif { .. }
-            | Instr::CallBifLast { .. }
-            | Instr::CallBifOnly { .. }
-            | Instr::Nop
-            | Instr::Move { .. }
-            | Instr::Swap { .. }
-            | Instr::Test { .. }
-            | Instr::Compare { .. }
-            | Instr::IsTaggedTuple { .. }
-            | Instr::TestArity { .. }
-            | Instr::SelectVal { .. }
-            | Instr::SelectArity { .. }
-            | Instr::Jump { .. }
-            | Instr::GetList { .. }
-            | Instr::GetHd { .. }
-            | Instr::GetTl { .. }
-            | Instr::GetTupleElement { .. }
-            | Instr::PutList { .. }
-            | Instr::PutTuple2 { .. }
-            | Instr::Arith { .. }
-            | Instr::TestHeap { .. }
-            | Instr::Allocate { .. }
-            | Instr::Deallocate { .. }
-            | Instr::Trim { .. }
-            | Instr::InitYregs { .. }
-            | Instr::Call { .. }
-            | Instr::CallLast { .. }
-            | Instr::CallOnly { .. }
-            | Instr::Return
-            | Instr::FMoveIn { .. }
-            | Instr::FMoveOut { .. }
-            | Instr::FMoveF { .. }
-            | Instr::FConv { .. }
-            | Instr::FArith { .. }
-            | Instr::FNegate { .. }
-    )
+    direct::is_direct(i)
+        || matches!(
+            i,
+            Instr::Entry { .. }
+                | Instr::CallBif { .. }
+                | Instr::Bif { .. }
+                | Instr::CallBifLast { .. }
+                | Instr::CallBifOnly { .. }
+                | Instr::Nop
+                | Instr::Move { .. }
+                | Instr::Swap { .. }
+                | Instr::Test { .. }
+                | Instr::Compare { .. }
+                | Instr::IsTaggedTuple { .. }
+                | Instr::TestArity { .. }
+                | Instr::SelectVal { .. }
+                | Instr::SelectArity { .. }
+                | Instr::Jump { .. }
+                | Instr::GetList { .. }
+                | Instr::GetHd { .. }
+                | Instr::GetTl { .. }
+                | Instr::GetTupleElement { .. }
+                | Instr::PutList { .. }
+                | Instr::PutTuple2 { .. }
+                | Instr::Arith { .. }
+                | Instr::TestHeap { .. }
+                | Instr::Allocate { .. }
+                | Instr::Deallocate { .. }
+                | Instr::Trim { .. }
+                | Instr::InitYregs { .. }
+                | Instr::Call { .. }
+                | Instr::CallLast { .. }
+                | Instr::CallOnly { .. }
+                | Instr::Return
+                | Instr::FMoveIn { .. }
+                | Instr::FMoveOut { .. }
+                | Instr::FMoveF { .. }
+                | Instr::FConv { .. }
+                | Instr::FArith { .. }
+                | Instr::FNegate { .. }
+        )
 }
