@@ -185,6 +185,7 @@ fn run_one(run: &Run<'_>, pid: u64, regs: &mut Regs) {
         return;
     }
     let outcome = crate::tier::run(&mut p, regs, interp::SLICE);
+    p.waiting = matches!(outcome, Outcome::Wait);
     match outcome {
         // (`Stepped`/`Enter` stay inside `tier::run`; never seen here.)
         Outcome::Yield | Outcome::Stepped | Outcome::Enter => {
@@ -349,6 +350,28 @@ fn handle_signals(p: &mut Process) -> Option<Term> {
             Signal::Unlink(from) => p.links.retain(|&l| l != from),
             Signal::Monitor { from, ref_id, name } => p.monitored_by.push((ref_id, from, name)),
             Signal::Demonitor { ref_id } => p.monitored_by.retain(|&(r, _, _)| r != ref_id),
+            Signal::InfoRequest {
+                from,
+                ref_id,
+                items,
+            } => {
+                if let Some(f) = items.frag {
+                    p.heap.adopt(f);
+                }
+                let reply = crate::bif::process::info_for(p, items.term);
+                vm::send_signal(
+                    from,
+                    Signal::InfoReply {
+                        ref_id,
+                        reply: vm::make_message(reply),
+                    },
+                );
+            }
+            Signal::InfoReply { ref_id, reply } => {
+                if ref_id == p.info_request {
+                    p.info_reply = Some(reply);
+                }
+            }
             Signal::Exit {
                 from,
                 reason,
@@ -396,6 +419,16 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
         match s {
             Signal::Monitor { from, ref_id, name } => p.monitored_by.push((ref_id, from, name)),
             Signal::Link(from) if !p.links.contains(&from) => p.links.push(from),
+            // asked as it died: the answer for a dead process
+            Signal::InfoRequest { from, ref_id, .. } => {
+                vm::send_signal(
+                    from,
+                    Signal::InfoReply {
+                        ref_id,
+                        reply: vm::make_message(Term::atom(atom::UNDEFINED)),
+                    },
+                );
+            }
             _ => {}
         }
     }

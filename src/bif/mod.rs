@@ -114,6 +114,22 @@ impl Exc {
             bif_frame: false,
         }
     }
+    /// Not an exception: the BIF is waiting for a reply signal. Only
+    /// BIFs called as functions return it; the interpreter suspends the
+    /// call (`process::BifWait`) and makes it again when the process
+    /// next runs (then `Process::bif_wait` is set during the call).
+    pub fn wait() -> Exc {
+        Exc {
+            class: Class::Error,
+            reason: Term::NONE,
+            trace: None,
+            args: None,
+            bif_frame: false,
+        }
+    }
+    pub fn is_wait(&self) -> bool {
+        self.reason == Term::NONE
+    }
     #[cold]
     pub fn badarg() -> Exc {
         Exc::error(Term::atom(atom::BADARG))

@@ -188,6 +188,8 @@ pub fn spawn_with(
             if !fun.is_fun() {
                 return Err(Exc::badarg());
             }
+            // (as erl: a fun's process starts in erlang:apply/2)
+            q.initial_call = (atom::ERLANG, atom::APPLY, 2);
             let fun = crate::process::copy::copy_term(fun, &mut q.heap);
             q.saved_x = vec![fun, Term::NIL];
             q.resume = (boot, 1);
@@ -1065,22 +1067,208 @@ fn system_info1(p: &mut Process, a: &[Term]) -> R {
     Err(Exc::badarg())
 }
 
+/// The items `process_info/2` knows (a list is checked against these
+/// before a request goes to another process).
+const INFO_ITEMS: &[&str] = &[
+    "catchlevel",
+    "current_function",
+    "current_stacktrace",
+    "dictionary",
+    "error_handler",
+    "garbage_collection",
+    "group_leader",
+    "heap_size",
+    "initial_call",
+    "links",
+    "max_heap_size",
+    "memory",
+    "message_queue_data",
+    "message_queue_len",
+    "messages",
+    "min_bin_vheap_size",
+    "min_heap_size",
+    "monitored_by",
+    "monitors",
+    "priority",
+    "reductions",
+    "registered_name",
+    "stack_size",
+    "status",
+    "suspending",
+    "total_heap_size",
+    "trap_exit",
+];
+
+fn valid_item(t: Term) -> bool {
+    t.is_atom() && atom::with_name(t.atom_value(), |n| INFO_ITEMS.contains(&n))
+}
+
+/// An item atom or a proper list of them.
+fn valid_items(items: Term) -> bool {
+    if items.is_atom() {
+        return valid_item(items);
+    }
+    let mut l = items;
+    while l.is_cons() {
+        if !valid_item(l.head()) {
+            return false;
+        }
+        l = l.tail();
+    }
+    l.is_nil()
+}
+
+/// `process_info(Pid, ItemOrItems)`. Of ourselves: read directly. Of
+/// another process: a request signal it answers when it next handles
+/// signals (as OTP does); the call waits for the reply (`Exc::wait`).
+/// A process that is gone, or dies before answering, gives `undefined`.
 fn process_info2(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_pid() || !valid_items(a[1]) {
+        return Err(Exc::badarg());
+    }
+    process_info(p, a[0], a[1])
+}
+
+/// What `process_info/1` reports, in OTP 25's order (`registered_name`
+/// is left out when the process has none).
+const INFO_1: &[&str] = &[
+    "registered_name",
+    "current_function",
+    "initial_call",
+    "status",
+    "message_queue_len",
+    "links",
+    "dictionary",
+    "trap_exit",
+    "error_handler",
+    "priority",
+    "group_leader",
+    "total_heap_size",
+    "heap_size",
+    "stack_size",
+    "reductions",
+    "garbage_collection",
+    "suspending",
+];
+
+fn process_info1(p: &mut Process, a: &[Term]) -> R {
     if !a[0].is_pid() {
         return Err(Exc::badarg());
     }
-    if a[0].pid_value() != p.pid {
-        if vm::handle_of(a[0].pid_value()).is_none() {
-            return Ok(Term::atom(atom::UNDEFINED));
+    let items: Vec<Term> = INFO_1
+        .iter()
+        .map(|n| Term::atom(atom::intern_static(n)))
+        .collect();
+    let items = p.heap.list(&items);
+    let r = process_info(p, a[0], items)?;
+    // [{registered_name, []} | Rest] -> Rest
+    if r.is_cons() {
+        let first = r.head();
+        if first.is_tuple() && first.tuple_elements().get(1) == Some(&Term::NIL) {
+            return Ok(r.tail());
         }
-        // Other processes: only liveness-level items without copying.
+    }
+    Ok(r)
+}
+
+fn process_info(p: &mut Process, pid: Term, items: Term) -> R {
+    let target = pid.pid_value();
+    if target == p.pid {
+        vm::drain_inbox(p);
+        return info_items(p, items, true);
+    }
+    if p.bif_wait.is_some() && p.info_request != 0 {
+        // called again after waiting: the reply may be here
+        if p.info_reply.is_none() {
+            vm::drain_inbox(p);
+            let want = p.info_request;
+            if let Some(i) = p
+                .pending
+                .iter()
+                .position(|s| matches!(s, Signal::InfoReply { ref_id, .. } if *ref_id == want))
+            {
+                if let Signal::InfoReply { reply, .. } = p.pending.remove(i) {
+                    p.info_reply = Some(reply);
+                }
+            }
+        }
+        if let Some(m) = p.info_reply.take() {
+            p.info_request = 0;
+            if let Some(f) = m.frag {
+                p.heap.adopt(f);
+            }
+            return Ok(m.term);
+        }
+        return Err(Exc::wait());
+    }
+    let ref_id = vm::new_ref_id();
+    let sent = vm::send_signal(
+        target,
+        Signal::InfoRequest {
+            from: p.pid,
+            ref_id,
+            items: vm::make_message(items),
+        },
+    );
+    if !sent {
         return Ok(Term::atom(atom::UNDEFINED));
     }
-    if !a[1].is_atom() {
-        return Err(Exc::badarg());
+    p.info_request = ref_id;
+    p.info_reply = None;
+    Err(Exc::wait())
+}
+
+/// The answer to another process's `process_info` request, computed by
+/// the target `p` while it handles signals (it is suspended, not
+/// running: its current function is where it will resume).
+pub fn info_for(p: &mut Process, items: Term) -> Term {
+    let saved = p.bif_cp;
+    let (mi, mut ip) = p.resume;
+    // suspended in a receive: erl reports the receive's start (its
+    // `loop_rec`, where a new message resumes it), not the `wait`
+    if let Some(m) = code::module(mi) {
+        if let Some(
+            crate::code::instr::Instr::Wait { target }
+            | crate::code::instr::Instr::WaitTimeout { target, .. },
+        ) = m.code.get(ip as usize)
+        {
+            ip = *target;
+        }
     }
-    vm::drain_inbox(p);
-    let item = a[1].atom_value();
+    p.bif_cp = Term::cp(mi, ip.saturating_add(1));
+    let r = info_items(p, items, false);
+    p.bif_cp = saved;
+    r.unwrap_or(Term::atom(atom::UNDEFINED))
+}
+
+/// `{Item, Value}` for an item, a list of them for a list (`me`: `p` is
+/// the caller itself, running).
+fn info_items(p: &mut Process, items: Term, me: bool) -> R {
+    if items.is_atom() {
+        let v = item_value(p, items.atom_value(), me)?;
+        if items == Term::atom(atom::REGISTERED_NAME) && v.is_nil() {
+            // (in a list it is `{registered_name, []}`)
+            return Ok(Term::NIL);
+        }
+        return Ok(p.heap.tuple(&[items, v]));
+    }
+    let mut out = Vec::new();
+    let mut l = items;
+    while l.is_cons() {
+        let it = l.head();
+        if !it.is_atom() {
+            return Err(Exc::badarg());
+        }
+        let v = item_value(p, it.atom_value(), me)?;
+        out.push(p.heap.tuple(&[it, v]));
+        l = l.tail();
+    }
+    Ok(p.heap.list(&out))
+}
+
+fn item_value(p: &mut Process, item: Atom, me: bool) -> R {
+    let named = |n: &str| atom::with_name(item, |s| s == n);
+    let small = |n: usize| Term::small(n as i64);
     let v = match item {
         atom::MESSAGE_QUEUE_LEN => Term::small(p.mailbox.len() as i64),
         atom::MESSAGES => {
@@ -1090,13 +1278,19 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
         atom::DICTIONARY => get0(p, &[])?,
         atom::TRAP_EXIT => Term::bool(p.trap_exit),
         atom::GROUP_LEADER => p.group_leader,
-        atom::HEAP_SIZE => Term::small(p.heap.used() as i64),
-        atom::STACK_SIZE => Term::small(p.stack.len() as i64),
+        atom::HEAP_SIZE => small(p.heap.used()),
+        atom::STACK_SIZE => small(p.stack.len()),
         atom::REDUCTIONS => Term::small(p.reductions as i64),
-        atom::STATUS => Term::atom(atom::RUNNING),
+        atom::STATUS => Term::atom(if me {
+            atom::RUNNING
+        } else if p.waiting {
+            atom::WAITING
+        } else {
+            atom::RUNNABLE
+        }),
         atom::REGISTERED_NAME => match vm::registered_name(p.pid) {
             Some(n) => Term::atom(n),
-            None => return Ok(Term::NIL),
+            None => Term::NIL,
         },
         atom::LINKS => {
             let ls: Vec<Term> = p.links.iter().map(|&l| Term::pid(l)).collect();
@@ -1108,12 +1302,6 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
                 .tuple(&[Term::atom(m), Term::atom(f), Term::small(ar as i64)])
         }
         atom::PRIORITY => Term::atom(atom::NORMAL),
-        _ if atom::with_name(item, |n| n == "max_heap_size") => max_heap_term(p, p.max_heap),
-        // Bytes: heap and stack words plus a fixed process overhead (an
-        // approximation of erl's figure; logger's overload check reads it).
-        _ if atom::with_name(item, |n| n == "memory") => {
-            Term::small(((p.heap.used() + p.stack.len()) * 8 + 1024) as i64)
-        }
         atom::CURRENT_FUNCTION => match current_frames(p, 1).first() {
             Some(&(m, f, a, _)) => {
                 p.heap
@@ -1121,7 +1309,51 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
             }
             None => Term::atom(atom::UNDEFINED),
         },
-        _ if atom::with_name(item, |n| n == "current_stacktrace") => {
+        _ if named("max_heap_size") => max_heap_term(p, p.max_heap),
+        // Bytes: heap and stack words plus a fixed process overhead (an
+        // approximation of erl's figure; logger's overload check reads it).
+        _ if named("memory") => small((p.heap.used() + p.stack.len()) * 8 + 1024),
+        _ if named("total_heap_size") => small(p.heap.used() + p.stack.len()),
+        _ if named("error_handler") => Term::atom(atom::intern_static("error_handler")),
+        _ if named("suspending") => Term::NIL,
+        _ if named("catchlevel") => Term::small(p.catches as i64),
+        _ if named("message_queue_data") => Term::atom(atom::intern_static("on_heap")),
+        // OTP 25's defaults
+        _ if named("min_heap_size") => Term::small(233),
+        _ if named("min_bin_vheap_size") => Term::small(46422),
+        _ if named("garbage_collection") => {
+            let mh = max_heap_term(p, p.max_heap);
+            let pairs = [
+                ("max_heap_size", mh),
+                ("min_bin_vheap_size", Term::small(46422)),
+                ("min_heap_size", Term::small(233)),
+                ("fullsweep_after", Term::small(65535)),
+                ("minor_gcs", Term::small(p.gc_count as i64)),
+            ];
+            let mut ts = Vec::with_capacity(pairs.len());
+            for (k, v) in pairs {
+                ts.push(p.heap.tuple(&[Term::atom(atom::intern_static(k)), v]));
+            }
+            p.heap.list(&ts)
+        }
+        _ if named("monitors") => {
+            let targets: Vec<u64> = p.monitors.iter().map(|&(_, t)| t).collect();
+            let proc_atom = Term::atom(atom::PROCESS);
+            let mut ts = Vec::with_capacity(targets.len());
+            for t in targets {
+                ts.push(p.heap.tuple(&[proc_atom, Term::pid(t)]));
+            }
+            p.heap.list(&ts)
+        }
+        _ if named("monitored_by") => {
+            let ws: Vec<Term> = p
+                .monitored_by
+                .iter()
+                .map(|&(_, w, _)| Term::pid(w))
+                .collect();
+            p.heap.list(&ws)
+        }
+        _ if named("current_stacktrace") => {
             let frames = current_frames(p, 8);
             let mut items = Vec::with_capacity(frames.len());
             for (m, f, a, loc) in frames {
@@ -1145,7 +1377,7 @@ fn process_info2(p: &mut Process, a: &[Term]) -> R {
         }
         _ => return Err(Exc::badarg()),
     };
-    Ok(p.heap.tuple(&[a[1], v]))
+    Ok(v)
 }
 
 type Frame = (Atom, Atom, u32, Option<(String, u32)>);
@@ -1775,6 +2007,12 @@ pub const TABLE: &[Bif] = &[
         name: "process_info",
         arity: 2,
         f: process_info2,
+    },
+    Bif {
+        module: "erlang",
+        name: "process_info",
+        arity: 1,
+        f: process_info1,
     },
     Bif {
         module: "erlang",

@@ -95,6 +95,8 @@ enum Flow {
     /// Continue at (module, ip) with this many live x registers.
     Goto(u16, u32, u32),
     Raise(Raise),
+    /// A BIF call is waiting for a reply (`Process::bif_wait` is set).
+    Wait,
 }
 
 /// Read a y register (top frame), tolerating bad indices.
@@ -314,6 +316,8 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
     let fr = &mut *regs.f;
     let mut reds = *reds_io;
     let (mut mi, mut ip) = p.resume;
+    // a BIF call suspended waiting for a reply: make it again first
+    let mut resumed = p.bif_wait.map(|w| resume_bif(p, x, w));
     let mut stepped = false;
     // Stepping inside a receive's scan of the mailbox (from `loop_rec` to
     // `remove_message` or a wait): keep going, so that skipping a message
@@ -324,7 +328,9 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
             return exit_with_error(p, Term::atom(atom::UNDEF));
         };
         let code = &module.code[..];
-        let flow: Flow = 'inner: loop {
+        let flow: Flow = match resumed.take() {
+            Some(f) => f,
+            None => 'inner: loop {
             let Some(ins) = code.get(ip as usize) else {
                 break 'inner err(Term::atom(atom::BADARG));
             };
@@ -1248,8 +1254,13 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     ip += 1;
                 }
             }
+        },
         };
         match flow {
+            Flow::Wait => {
+                p.resume = (mi, ip);
+                return Outcome::Wait;
+            }
             Flow::Goto(m, i, live) => {
                 if m == u16::MAX {
                     // returned to EXIT_CP
@@ -1480,7 +1491,11 @@ fn take_pending_bif_error() -> Option<Exc> {
 }
 
 #[cold]
-fn bif_raise(e: Exc, export: &'static code::Export, args: &[Term]) -> Flow {
+fn bif_raise(mut e: Exc, export: &'static code::Export, args: &[Term]) -> Flow {
+    if e.is_wait() {
+        // a waiting BIF called where it cannot wait (not as a function)
+        e = Exc::badarg();
+    }
     let origin = if e.bif_frame {
         Origin::Bif(export, args.to_vec())
     } else {
@@ -1528,6 +1543,7 @@ fn call_export(
                 x[0] = v;
                 continue_at(p, cp)
             }
+            Err(err) if err.is_wait() => wait_in_bif(p, x, e, arity, cp),
             Err(err) => bif_raise(err, e, &x[..arity as usize]),
         };
     }
@@ -1553,6 +1569,50 @@ fn call_export(
         exc: Exc::error(Term::atom(atom::UNDEF)),
         origin: Origin::Undef(e.module, e.function, x[..arity as usize].to_vec()),
     })
+}
+
+/// Suspend the call of BIF `e` until a reply signal arrives.
+#[cold]
+fn wait_in_bif(
+    p: &mut Process,
+    x: &[Term; X_REGS],
+    e: &'static code::Export,
+    arity: u32,
+    cp: Option<Term>,
+) -> Flow {
+    p.saved_x.clear();
+    p.saved_x.extend_from_slice(&x[..arity as usize]);
+    p.bif_wait = Some(crate::process::BifWait {
+        export: e,
+        arity,
+        cp,
+    });
+    Flow::Wait
+}
+
+/// Make a suspended BIF call again (its arguments are in x registers,
+/// restored from `saved_x`): it finishes, raises or waits again.
+#[cold]
+fn resume_bif(p: &mut Process, x: &mut [Term; X_REGS], w: crate::process::BifWait) -> Flow {
+    let n = w.arity as usize;
+    let r = match w.export.bif {
+        Some(f) => {
+            p.bif_cp = w.cp.unwrap_or(Term::NIL);
+            let r = f(p, &x[..n]);
+            p.bif_cp = Term::NIL;
+            r
+        }
+        None => Err(Exc::badarg()),
+    };
+    p.bif_wait = None;
+    match r {
+        Ok(v) => {
+            x[0] = v;
+            continue_at(p, w.cp)
+        }
+        Err(err) if err.is_wait() => wait_in_bif(p, x, w.export, w.arity, w.cp),
+        Err(err) => bif_raise(err, w.export, &x[..n]),
+    }
 }
 
 /// `apply` instruction: module in x(A), function in x(A+1).

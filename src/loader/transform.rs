@@ -524,11 +524,12 @@ fn call_ext(cx: &Cx, op: &GenericOp, dealloc: Option<u32>, only: bool) -> R<Inst
         let tail = if only { Some(0) } else { dealloc };
         return Ok(Instr::ApplyBif { arity, tail });
     }
-    // `process_info/2` reports the calling function's own frame
-    // (`current_function`, `current_stacktrace`): it stays a `call_ext`,
-    // whose interpreter path records the call's return address.
+    // `process_info/1,2` report the calling function's own frame
+    // (`current_function`, `current_stacktrace`) and wait for another
+    // process's answer: they stay `call_ext`s, whose interpreter path
+    // records the call's return address and can suspend the call.
     let reads_caller = e.module == atom::ERLANG
-        && arity == 2
+        && (arity == 1 || arity == 2)
         && atom::with_name(e.function, |n| n == "process_info");
     if let Some(f) = e.bif.filter(|_| !reads_caller) {
         let bif = BifRef { f, export: e };

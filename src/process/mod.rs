@@ -52,6 +52,29 @@ pub enum Signal {
     Demonitor {
         ref_id: u64,
     },
+    /// `process_info(Us, Items)` from `from`: reply with
+    /// [`Signal::InfoReply`] under `ref_id`.
+    InfoRequest {
+        from: u64,
+        ref_id: u64,
+        items: Message,
+    },
+    /// The answer to our `InfoRequest` `ref_id`.
+    InfoReply {
+        ref_id: u64,
+        reply: Message,
+    },
+}
+
+/// A BIF call waiting for a reply signal (`process_info/2` of another
+/// process): its arguments are `saved_x`; it is called again when the
+/// process next runs, and its result goes to `cp` (a body call) or is
+/// returned (a tail call).
+#[derive(Clone, Copy)]
+pub struct BifWait {
+    pub export: &'static crate::code::Export,
+    pub arity: u32,
+    pub cp: Option<Term>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -157,6 +180,14 @@ pub struct Process {
     /// call (the caller's current frame), else NIL. Read by
     /// `process_info(self(), current_stacktrace)`.
     pub bif_cp: Term,
+    /// A BIF call suspended until a reply arrives (see [`BifWait`]).
+    pub bif_wait: Option<BifWait>,
+    /// Our outstanding `process_info` request (0: none) and its reply
+    /// once it has arrived.
+    pub info_request: u64,
+    pub info_reply: Option<Message>,
+    /// Suspended in a receive (for `process_info(P, status)` of us).
+    pub waiting: bool,
 }
 
 /// The `max_heap_size` process flag: past `size` words of heap plus stack
@@ -233,6 +264,10 @@ impl Process {
             recv_markers: Vec::new(),
             max_heap: MaxHeap::DEFAULT,
             bif_cp: Term::NIL,
+            bif_wait: None,
+            info_request: 0,
+            info_reply: None,
+            waiting: false,
         }
     }
 

@@ -219,7 +219,9 @@ pub fn run(p: &mut Process, regs: &mut Regs, reductions: i64) -> Outcome {
     let mut reds = reductions;
     loop {
         let (mi, ip) = p.resume;
-        if let (Some(f), Some(enter)) = (native_at(mi, ip), ENTER.get()) {
+        // (a BIF call waiting for a reply is resumed by the interpreter)
+        let native = native_at(mi, ip).filter(|_| p.bif_wait.is_none());
+        if let (Some(f), Some(enter)) = (native, ENTER.get()) {
             let mut rt = helpers::RtCtx::new(p, regs, reds);
             // SAFETY: `f` was compiled for this ABI; `rt` (and the process
             // and registers it points to) outlive the call, and nothing
