@@ -358,7 +358,12 @@ fn handle_signals(p: &mut Process) -> Option<Term> {
                 if let Some(f) = items.frag {
                     p.heap.adopt(f);
                 }
-                let reply = crate::bif::process::info_for(p, items.term);
+                // (behind a signal that kills us: the answer of the dead)
+                let reply = if dies.is_some() {
+                    Term::atom(atom::UNDEFINED)
+                } else {
+                    crate::bif::process::info_for(p, items.term)
+                };
                 vm::send_signal(
                     from,
                     Signal::InfoReply {

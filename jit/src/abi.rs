@@ -158,6 +158,7 @@ pub const KIND_NEG_BIG: u64 = 2;
 pub const KIND_CLOSURE: u64 = 3;
 pub const KIND_EXPORT_FUN: u64 = 4;
 pub const KIND_MAP: u64 = 5;
+pub const KIND_MATCH_CTX: u64 = 8;
 pub const KIND_REF: u64 = 9;
 pub const KIND_HASH_MAP: u64 = 11;
 /// Not a term (a header word): "no value", the `bif` helper's failure.

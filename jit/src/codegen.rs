@@ -26,7 +26,7 @@
 //! the heap and the stack may have grown.
 
 use crate::abi::*;
-use crate::ir::{Arith, Cmp, Dst, FloatOp, Function, Op, Src, TypeTest};
+use crate::ir::{Arith, BsRemaining, Cmp, Dst, FloatOp, Function, Op, Src, TypeTest};
 use crate::liveness::{self, Liveness};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
@@ -613,6 +613,15 @@ impl<'a, 'f> Gen<'a, 'f> {
         acc
     }
 
+    /// The address of the match context in `ctx`, or to `slow` when it
+    /// is not one.
+    fn match_ctx(&mut self, ctx: Src, slow: Block) -> Value {
+        let v = self.load_src(ctx, slow);
+        let ok = self.boxed_header_test(v, |g, h| g.header_kind_in(h, &[KIND_MATCH_CTX]));
+        self.guard(ok, slow);
+        self.addr(v)
+    }
+
     fn is_tuple(&mut self, v: Value) -> Value {
         self.boxed_header_test(v, |g, h| g.header_kind_in(h, &[KIND_TUPLE]))
     }
@@ -1100,6 +1109,52 @@ impl<'a, 'f> Gen<'a, 'f> {
                 self.b.switch_to_block(good);
                 self.put(dp, r);
                 self.jump_to(ip + 1);
+            }
+            Op::BsPosition { ctx, dst } => {
+                let slow = self.slow_block(ip);
+                let a = self.match_ctx(*ctx, slow);
+                let dp = self.place(*dst, slow);
+                let pos = self.b.ins().load(I64, flags(), a, 8);
+                let w = self.tag_small(pos);
+                self.put(dp, w);
+                self.jump_to(ip + 1);
+            }
+            Op::BsSetPosition { ctx, pos } => {
+                let slow = self.slow_block(ip);
+                let a = self.match_ctx(*ctx, slow);
+                let pv = self.load_src(*pos, slow);
+                // a small integer in 0..=end, else the interpreter's rules
+                let small = self.is_small(pv);
+                self.guard(small, slow);
+                let n = self.untag(pv);
+                let end = self.b.ins().load(I64, flags(), a, 16);
+                let inr = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, n, end);
+                self.guard(inr, slow);
+                self.b.ins().store(flags(), n, a, 8);
+                self.jump_to(ip + 1);
+            }
+            Op::BsTestRemaining { ctx, test, fail } => {
+                let slow = self.slow_block(ip);
+                let a = self.match_ctx(*ctx, slow);
+                let pos = self.b.ins().load(I64, flags(), a, 8);
+                let end = self.b.ins().load(I64, flags(), a, 16);
+                let left = self.b.ins().isub(end, pos);
+                let c = match *test {
+                    BsRemaining::Exactly(n) => {
+                        self.b.ins().icmp_imm_s(IntCC::Equal, left, n as i64)
+                    }
+                    BsRemaining::Unit(u) => {
+                        let u = u.max(1) as i64;
+                        let r = if u & (u - 1) == 0 {
+                            self.b.ins().band_imm_s(left, u - 1)
+                        } else {
+                            let uv = self.b.ins().iconst(I64, u);
+                            self.b.ins().urem(left, uv)
+                        };
+                        self.b.ins().icmp_imm_s(IntCC::Equal, r, 0)
+                    }
+                };
+                self.branch(c, ip, *fail);
             }
             Op::Exec { instr, dsts, fail } => {
                 let slow = self.slow_block(ip);

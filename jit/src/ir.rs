@@ -76,6 +76,15 @@ pub enum Arith {
 }
 
 /// Code indices (`fail`, `target`) are absolute ips in the same module.
+/// What `Op::BsTestRemaining` checks of the bits left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BsRemaining {
+    /// A multiple of this unit (0 counts as 1).
+    Unit(u32),
+    /// Exactly this many.
+    Exactly(u64),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// Run this instruction in the interpreter.
@@ -245,6 +254,23 @@ pub enum Op {
         arity: u32,
         export: u64,
         tail: Option<u32>,
+    },
+    /// `bs_get_position`: `dst` := the match context's bit position.
+    BsPosition {
+        ctx: Src,
+        dst: Dst,
+    },
+    /// `bs_set_position`: the match context's position := `pos`.
+    BsSetPosition {
+        ctx: Src,
+        pos: Src,
+    },
+    /// `bs_test_unit` / `bs_test_tail2`: the bits left in the match
+    /// context pass `test`, else go to `fail`.
+    BsTestRemaining {
+        ctx: Src,
+        test: BsRemaining,
+        fail: u32,
     },
     /// An instruction the runtime's `exec` helper runs without the
     /// interpreter loop (the bit syntax, maps): `instr` is its address in

@@ -117,6 +117,15 @@ pub fn uses_defs(op: &Op) -> (Vec<u16>, Vec<u16>) {
             args.iter().for_each(&mut src);
             dst(t);
         }
+        Op::BsPosition { ctx, dst: t } => {
+            src(ctx);
+            dst(t);
+        }
+        Op::BsSetPosition { ctx, pos } => {
+            src(ctx);
+            src(pos);
+        }
+        Op::BsTestRemaining { ctx, .. } => src(ctx),
         // reads its operands from memory; every destination is reloaded
         // after the call, whichever way it went
         Op::Exec { dsts, .. } => dsts.iter().for_each(&mut dst),
@@ -167,6 +176,7 @@ pub fn successors(ip: u32, op: &Op) -> Vec<u32> {
         Op::Jump { target } => vec![*target],
         Op::Bif { fail: Some(f), .. } => vec![ip + 1, *f],
         Op::Exec { fail: Some(f), .. } => vec![ip + 1, *f],
+        Op::BsTestRemaining { fail, .. } => vec![ip + 1, *fail],
         Op::Call { target, .. } | Op::CallLast { target, .. } | Op::CallOnly { target, .. } => {
             vec![*target]
         }

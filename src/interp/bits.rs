@@ -165,6 +165,13 @@ pub fn get_float(ctx: Term, size: Term, unit: u32, flags: u32) -> Option<Term> {
         return None;
     }
     let n = seg_bits(size, unit)?;
+    if n == 0 {
+        // as OTP: an empty float segment matches, as 0.0
+        return Some(Term::float(0.0));
+    }
+    if !matches!(n, 16 | 32 | 64) {
+        return None;
+    }
     let (orig, pos, end) = parts(ctx)?;
     if end - pos < n {
         return None;
@@ -177,8 +184,7 @@ pub fn get_float(ctx: Term, size: Term, unit: u32, flags: u32) -> Option<Term> {
     let f = match n {
         64 => f64::from_bits(v),
         32 => f32::from_bits(v as u32) as f64,
-        16 => half_to_f64(v as u16),
-        _ => return None,
+        _ => half_to_f64(v as u16),
     };
     if !f.is_finite() {
         return None;

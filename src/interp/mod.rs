@@ -331,930 +331,940 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
         let flow: Flow = match resumed.take() {
             Some(f) => f,
             None => 'inner: loop {
-            let Some(ins) = code.get(ip as usize) else {
-                break 'inner err(Term::atom(atom::BADARG));
-            };
-            if STEP {
-                // Hand back to compiled code at the next instruction it
-                // has an inline form for (runs of stepped instructions,
-                // such as a receive loop, stay here).
-                if stepped && !scanning && crate::tier::translate::is_inline(ins) {
-                    p.resume = (mi, ip);
-                    *reds_io = reds;
-                    return Outcome::Stepped;
-                }
-                stepped = true;
-                match ins {
-                    Instr::LoopRec { .. } => scanning = true,
-                    Instr::RemoveMessage
-                    | Instr::Wait { .. }
-                    | Instr::WaitTimeout { .. }
-                    | Instr::Timeout => scanning = false,
-                    _ => {}
-                }
-            }
-            match ins {
-                Instr::Entry { func } => {
-                    if !STEP
-                        && crate::tier::mode() != crate::tier::Mode::Off
-                        && crate::tier::at_entry(module, *func)
-                    {
+                let Some(ins) = code.get(ip as usize) else {
+                    break 'inner err(Term::atom(atom::BADARG));
+                };
+                if STEP {
+                    // Hand back to compiled code at the next instruction it
+                    // has an inline form for (runs of stepped instructions,
+                    // such as a receive loop, stay here).
+                    if stepped && !scanning && crate::tier::translate::is_inline(ins) {
                         p.resume = (mi, ip);
                         *reds_io = reds;
-                        return Outcome::Enter;
+                        return Outcome::Stepped;
                     }
-                    ip += 1;
+                    stepped = true;
+                    match ins {
+                        Instr::LoopRec { .. } => scanning = true,
+                        Instr::RemoveMessage
+                        | Instr::Wait { .. }
+                        | Instr::WaitTimeout { .. }
+                        | Instr::Timeout => scanning = false,
+                        _ => {}
+                    }
                 }
-                Instr::Move { src, dst } => {
-                    let v = get(p, x, *src);
-                    put(p, x, *dst, v);
-                    ip += 1;
-                }
-                Instr::Test { test, fail, src } => {
-                    if type_test(*test, get(p, x, *src)) {
+                match ins {
+                    Instr::Entry { func } => {
+                        if !STEP
+                            && crate::tier::mode() != crate::tier::Mode::Off
+                            && crate::tier::at_entry(module, *func)
+                        {
+                            p.resume = (mi, ip);
+                            *reds_io = reds;
+                            return Outcome::Enter;
+                        }
                         ip += 1;
-                    } else {
-                        ip = *fail;
                     }
-                }
-                Instr::Compare { cmp, fail, a, b } => {
-                    if compare(*cmp, get(p, x, *a), get(p, x, *b)) {
+                    Instr::Move { src, dst } => {
+                        let v = get(p, x, *src);
+                        put(p, x, *dst, v);
                         ip += 1;
-                    } else {
-                        ip = *fail;
                     }
-                }
-                Instr::IsTaggedTuple {
-                    fail,
-                    src,
-                    arity,
-                    tag,
-                } => {
-                    let t = get(p, x, *src);
-                    if t.is_tuple() && t.tuple_arity() == *arity as usize && t.element(0) == *tag {
-                        ip += 1;
-                    } else {
-                        ip = *fail;
-                    }
-                }
-                Instr::TestArity { fail, src, arity } => {
-                    let t = get(p, x, *src);
-                    if t.is_tuple() && t.tuple_arity() == *arity as usize {
-                        ip += 1;
-                    } else {
-                        ip = *fail;
-                    }
-                }
-                Instr::IsFunction2 { fail, src, arity } => {
-                    let f = get(p, x, *src);
-                    let a = get(p, x, *arity);
-                    if !a.is_small() || a.small_value() < 0 {
-                        break 'inner err(Term::atom(atom::BADARG));
-                    }
-                    if f.is_fun() && fun_arity(f) == a.small_value() as u32 {
-                        ip += 1;
-                    } else {
-                        ip = *fail;
-                    }
-                }
-                Instr::SelectVal { src, fail, table } => {
-                    let v = get(p, x, *src);
-                    ip = select_val(table, v).unwrap_or(*fail);
-                }
-                Instr::SelectArity { src, fail, table } => {
-                    let v = get(p, x, *src);
-                    ip = *fail;
-                    if v.is_tuple() {
-                        let a = v.tuple_arity() as u32;
-                        if let Ok(i) = table.binary_search_by_key(&a, |(a, _)| *a) {
-                            ip = table[i].1;
+                    Instr::Test { test, fail, src } => {
+                        if type_test(*test, get(p, x, *src)) {
+                            ip += 1;
+                        } else {
+                            ip = *fail;
                         }
                     }
-                }
-                Instr::Jump { target } => ip = *target,
+                    Instr::Compare { cmp, fail, a, b } => {
+                        if compare(*cmp, get(p, x, *a), get(p, x, *b)) {
+                            ip += 1;
+                        } else {
+                            ip = *fail;
+                        }
+                    }
+                    Instr::IsTaggedTuple {
+                        fail,
+                        src,
+                        arity,
+                        tag,
+                    } => {
+                        let t = get(p, x, *src);
+                        if t.is_tuple()
+                            && t.tuple_arity() == *arity as usize
+                            && t.element(0) == *tag
+                        {
+                            ip += 1;
+                        } else {
+                            ip = *fail;
+                        }
+                    }
+                    Instr::TestArity { fail, src, arity } => {
+                        let t = get(p, x, *src);
+                        if t.is_tuple() && t.tuple_arity() == *arity as usize {
+                            ip += 1;
+                        } else {
+                            ip = *fail;
+                        }
+                    }
+                    Instr::IsFunction2 { fail, src, arity } => {
+                        let f = get(p, x, *src);
+                        let a = get(p, x, *arity);
+                        if !a.is_small() || a.small_value() < 0 {
+                            break 'inner err(Term::atom(atom::BADARG));
+                        }
+                        if f.is_fun() && fun_arity(f) == a.small_value() as u32 {
+                            ip += 1;
+                        } else {
+                            ip = *fail;
+                        }
+                    }
+                    Instr::SelectVal { src, fail, table } => {
+                        let v = get(p, x, *src);
+                        ip = select_val(table, v).unwrap_or(*fail);
+                    }
+                    Instr::SelectArity { src, fail, table } => {
+                        let v = get(p, x, *src);
+                        ip = *fail;
+                        if v.is_tuple() {
+                            let a = v.tuple_arity() as u32;
+                            if let Ok(i) = table.binary_search_by_key(&a, |(a, _)| *a) {
+                                ip = table[i].1;
+                            }
+                        }
+                    }
+                    Instr::Jump { target } => ip = *target,
 
-                // ---- data ----
-                Instr::GetList { src, head, tail } => {
-                    let l = get(p, x, *src);
-                    if !l.is_cons() {
-                        // only reachable with unverified code
-                        break 'inner err(Term::atom(atom::BADARG));
+                    // ---- data ----
+                    Instr::GetList { src, head, tail } => {
+                        let l = get(p, x, *src);
+                        if !l.is_cons() {
+                            // only reachable with unverified code
+                            break 'inner err(Term::atom(atom::BADARG));
+                        }
+                        let (h, t) = l.cons_parts();
+                        put(p, x, *head, h);
+                        put(p, x, *tail, t);
+                        ip += 1;
                     }
-                    let (h, t) = l.cons_parts();
-                    put(p, x, *head, h);
-                    put(p, x, *tail, t);
-                    ip += 1;
-                }
-                Instr::GetHd { src, dst } => {
-                    let l = get(p, x, *src);
-                    if !l.is_cons() {
-                        break 'inner err(Term::atom(atom::BADARG));
+                    Instr::GetHd { src, dst } => {
+                        let l = get(p, x, *src);
+                        if !l.is_cons() {
+                            break 'inner err(Term::atom(atom::BADARG));
+                        }
+                        let h = l.head();
+                        put(p, x, *dst, h);
+                        ip += 1;
                     }
-                    let h = l.head();
-                    put(p, x, *dst, h);
-                    ip += 1;
-                }
-                Instr::GetTl { src, dst } => {
-                    let l = get(p, x, *src);
-                    if !l.is_cons() {
-                        break 'inner err(Term::atom(atom::BADARG));
+                    Instr::GetTl { src, dst } => {
+                        let l = get(p, x, *src);
+                        if !l.is_cons() {
+                            break 'inner err(Term::atom(atom::BADARG));
+                        }
+                        let t = l.tail();
+                        put(p, x, *dst, t);
+                        ip += 1;
                     }
-                    let t = l.tail();
-                    put(p, x, *dst, t);
-                    ip += 1;
-                }
-                Instr::GetTupleElement { src, index, dst } => {
-                    let t = get(p, x, *src);
-                    let v = if t.is_tuple() && (*index as usize) < t.tuple_arity() {
-                        t.element(*index as usize)
-                    } else {
-                        break 'inner err(Term::atom(atom::BADARG));
-                    };
-                    put(p, x, *dst, v);
-                    ip += 1;
-                }
-                Instr::SetTupleElement {
-                    value,
-                    tuple,
-                    index,
-                } => {
-                    let t = get(p, x, *tuple);
-                    let v = get(p, x, *value);
-                    if t.is_tuple() && !t.is_literal_ptr() && (*index as usize) < t.tuple_arity() {
-                        t.set_word(1 + *index as usize, v.0);
+                    Instr::GetTupleElement { src, index, dst } => {
+                        let t = get(p, x, *src);
+                        let v = if t.is_tuple() && (*index as usize) < t.tuple_arity() {
+                            t.element(*index as usize)
+                        } else {
+                            break 'inner err(Term::atom(atom::BADARG));
+                        };
+                        put(p, x, *dst, v);
+                        ip += 1;
                     }
-                    ip += 1;
-                }
-                Instr::PutList { head, tail, dst } => {
-                    let h = get(p, x, *head);
-                    let t = get(p, x, *tail);
-                    let c = p.heap.cons(h, t);
-                    put(p, x, *dst, c);
-                    ip += 1;
-                }
-                Instr::PutTuple2 { dst, elems } => {
-                    let (t, body) = p.heap.boxed(crate::term::Kind::Tuple, elems.len());
-                    for (i, e) in elems.iter().enumerate() {
-                        let v = get(p, x, *e);
-                        // SAFETY: `body` has `elems.len()` words.
-                        unsafe { *body.add(i) = v.0 };
+                    Instr::SetTupleElement {
+                        value,
+                        tuple,
+                        index,
+                    } => {
+                        let t = get(p, x, *tuple);
+                        let v = get(p, x, *value);
+                        if t.is_tuple()
+                            && !t.is_literal_ptr()
+                            && (*index as usize) < t.tuple_arity()
+                        {
+                            t.set_word(1 + *index as usize, v.0);
+                        }
+                        ip += 1;
                     }
-                    put(p, x, *dst, t);
-                    ip += 1;
-                }
-                Instr::MakeFun { lambda, dst, env } => {
-                    let (t, body) = p.heap.boxed(crate::term::Kind::Closure, 1 + env.len());
-                    // SAFETY: `body` has `1 + env.len()` words; lambdas are immortal.
-                    unsafe { *body = *lambda as *const code::Lambda as u64 };
-                    for (i, e) in env.iter().enumerate() {
-                        let v = get(p, x, *e);
-                        // SAFETY: as above.
-                        unsafe { *body.add(1 + i) = v.0 };
+                    Instr::PutList { head, tail, dst } => {
+                        let h = get(p, x, *head);
+                        let t = get(p, x, *tail);
+                        let c = p.heap.cons(h, t);
+                        put(p, x, *dst, c);
+                        ip += 1;
                     }
-                    put(p, x, *dst, t);
-                    ip += 1;
-                }
-                Instr::Swap { a, b } => {
-                    let va = get(p, x, dst_src(*a));
-                    let vb = get(p, x, dst_src(*b));
-                    put(p, x, *a, vb);
-                    put(p, x, *b, va);
-                    ip += 1;
-                }
+                    Instr::PutTuple2 { dst, elems } => {
+                        let (t, body) = p.heap.boxed(crate::term::Kind::Tuple, elems.len());
+                        for (i, e) in elems.iter().enumerate() {
+                            let v = get(p, x, *e);
+                            // SAFETY: `body` has `elems.len()` words.
+                            unsafe { *body.add(i) = v.0 };
+                        }
+                        put(p, x, *dst, t);
+                        ip += 1;
+                    }
+                    Instr::MakeFun { lambda, dst, env } => {
+                        let (t, body) = p.heap.boxed(crate::term::Kind::Closure, 1 + env.len());
+                        // SAFETY: `body` has `1 + env.len()` words; lambdas are immortal.
+                        unsafe { *body = *lambda as *const code::Lambda as u64 };
+                        for (i, e) in env.iter().enumerate() {
+                            let v = get(p, x, *e);
+                            // SAFETY: as above.
+                            unsafe { *body.add(1 + i) = v.0 };
+                        }
+                        put(p, x, *dst, t);
+                        ip += 1;
+                    }
+                    Instr::Swap { a, b } => {
+                        let va = get(p, x, dst_src(*a));
+                        let vb = get(p, x, dst_src(*b));
+                        put(p, x, *a, vb);
+                        put(p, x, *b, va);
+                        ip += 1;
+                    }
 
-                // ---- frames ----
-                Instr::Allocate { stack, heap, live } => {
-                    if p.heap.wants_gc(*heap as usize) {
-                        collect(p, x, *live, *heap as usize);
-                        if over_limit(p) {
+                    // ---- frames ----
+                    Instr::Allocate { stack, heap, live } => {
+                        if p.heap.wants_gc(*heap as usize) {
+                            collect(p, x, *live, *heap as usize);
+                            if over_limit(p) {
+                                if let Some(o) = limit_reached(p) {
+                                    return o;
+                                }
+                            }
+                        }
+                        let n = *stack as usize;
+                        // The heap is measured after a collection (garbage does
+                        // not count); the stack at every frame.
+                        if p.stack.len() > word_limit(p) {
                             if let Some(o) = limit_reached(p) {
                                 return o;
                             }
                         }
+                        p.stack.resize(p.stack.len() + n, Term::NIL);
+                        ip += 1;
                     }
-                    let n = *stack as usize;
-                    // The heap is measured after a collection (garbage does
-                    // not count); the stack at every frame.
-                    if p.stack.len() > word_limit(p) {
-                        if let Some(o) = limit_reached(p) {
-                            return o;
+                    Instr::TestHeap { heap, live } => {
+                        if p.heap.wants_gc(*heap as usize) {
+                            collect(p, x, *live, *heap as usize);
+                            if over_limit(p) {
+                                if let Some(o) = limit_reached(p) {
+                                    return o;
+                                }
+                            }
+                        }
+                        ip += 1;
+                    }
+                    Instr::Deallocate { n } => {
+                        let len = p.stack.len().saturating_sub(*n as usize);
+                        p.stack.truncate(len);
+                        ip += 1;
+                    }
+                    Instr::Trim { n } => {
+                        let len = p.stack.len().saturating_sub(*n as usize);
+                        p.stack.truncate(len);
+                        ip += 1;
+                    }
+                    Instr::InitYregs { regs } => {
+                        for &r in regs.iter() {
+                            y_set(p, r, Term::NIL);
+                        }
+                        ip += 1;
+                    }
+
+                    // ---- calls ----
+                    Instr::Call { arity, target } => {
+                        if p.stack.len() > max_process_words() {
+                            return out_of_memory(p);
+                        }
+                        gc_at_call(p, x, *arity);
+                        p.stack.push(Term::cp(mi, ip + 1));
+                        ip = *target;
+                        reds -= 1;
+                        if reds <= 0 {
+                            return yield_at(p, x, mi, ip, *arity);
                         }
                     }
-                    p.stack.resize(p.stack.len() + n, Term::NIL);
-                    ip += 1;
-                }
-                Instr::TestHeap { heap, live } => {
-                    if p.heap.wants_gc(*heap as usize) {
-                        collect(p, x, *live, *heap as usize);
-                        if over_limit(p) {
-                            if let Some(o) = limit_reached(p) {
-                                return o;
+                    Instr::CallLast {
+                        arity,
+                        target,
+                        dealloc,
+                    } => {
+                        let len = p.stack.len().saturating_sub(*dealloc as usize);
+                        p.stack.truncate(len);
+                        gc_at_call(p, x, *arity);
+                        ip = *target;
+                        reds -= 1;
+                        if reds <= 0 {
+                            return yield_at(p, x, mi, ip, *arity);
+                        }
+                    }
+                    Instr::CallOnly { arity, target } => {
+                        gc_at_call(p, x, *arity);
+                        ip = *target;
+                        reds -= 1;
+                        if reds <= 0 {
+                            return yield_at(p, x, mi, ip, *arity);
+                        }
+                    }
+                    Instr::CallExt { arity, export } => {
+                        gc_at_call(p, x, *arity);
+                        reds -= 1;
+                        break 'inner call_export(p, x, export, *arity, Some(Term::cp(mi, ip + 1)));
+                    }
+                    Instr::CallExtLast {
+                        arity,
+                        export,
+                        dealloc,
+                    } => {
+                        let len = p.stack.len().saturating_sub(*dealloc as usize);
+                        p.stack.truncate(len);
+                        gc_at_call(p, x, *arity);
+                        reds -= 1;
+                        break 'inner call_export(p, x, export, *arity, None);
+                    }
+                    Instr::CallExtOnly { arity, export } => {
+                        gc_at_call(p, x, *arity);
+                        reds -= 1;
+                        break 'inner call_export(p, x, export, *arity, None);
+                    }
+                    Instr::CallBif { arity, bif } => {
+                        reds -= 1;
+                        if STEP {
+                            // compiled code already called the BIF, which failed
+                            if let Some(e) = take_pending_bif_error() {
+                                break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                            }
+                        }
+                        match (bif.f)(p, &x[..*arity as usize]) {
+                            Ok(v) => {
+                                x[0] = v;
+                                ip += 1;
+                            }
+                            Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
+                        }
+                    }
+                    Instr::CallBifLast {
+                        arity,
+                        bif,
+                        dealloc,
+                    } => {
+                        reds -= 1;
+                        if STEP {
+                            if let Some(e) = take_pending_bif_error() {
+                                break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                            }
+                        }
+                        match (bif.f)(p, &x[..*arity as usize]) {
+                            Ok(v) => {
+                                x[0] = v;
+                                let len = p.stack.len().saturating_sub(*dealloc as usize);
+                                p.stack.truncate(len);
+                                break 'inner do_return(p);
+                            }
+                            Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
+                        }
+                    }
+                    Instr::CallBifOnly { arity, bif } => {
+                        reds -= 1;
+                        if STEP {
+                            if let Some(e) = take_pending_bif_error() {
+                                break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                            }
+                        }
+                        match (bif.f)(p, &x[..*arity as usize]) {
+                            Ok(v) => {
+                                x[0] = v;
+                                break 'inner do_return(p);
+                            }
+                            Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
+                        }
+                    }
+                    Instr::Arith {
+                        op,
+                        fail,
+                        a,
+                        b,
+                        dst,
+                    } => {
+                        let va = get(p, x, *a);
+                        let vb = get(p, x, *b);
+                        if va.is_small() && vb.is_small() {
+                            if let Some(t) = small_arith(*op, va.small_value(), vb.small_value()) {
+                                put(p, x, *dst, t);
+                                ip += 1;
+                                continue;
+                            }
+                        }
+                        match arith_slow(p, *op, va, vb) {
+                            Ok(v) => {
+                                put(p, x, *dst, v);
+                                ip += 1;
+                            }
+                            Err(mut e) => {
+                                if *fail != NO_LABEL {
+                                    ip = *fail;
+                                } else {
+                                    let export = code::export(
+                                        atom::ERLANG,
+                                        atom::intern_static(op.name()),
+                                        2,
+                                    );
+                                    if inline_operator(export, &[*a, *b]) {
+                                        e.bif_frame = false;
+                                    }
+                                    break 'inner bif_raise(e, export, &[va, vb]);
+                                }
                             }
                         }
                     }
-                    ip += 1;
-                }
-                Instr::Deallocate { n } => {
-                    let len = p.stack.len().saturating_sub(*n as usize);
-                    p.stack.truncate(len);
-                    ip += 1;
-                }
-                Instr::Trim { n } => {
-                    let len = p.stack.len().saturating_sub(*n as usize);
-                    p.stack.truncate(len);
-                    ip += 1;
-                }
-                Instr::InitYregs { regs } => {
-                    for &r in regs.iter() {
-                        y_set(p, r, Term::NIL);
-                    }
-                    ip += 1;
-                }
-
-                // ---- calls ----
-                Instr::Call { arity, target } => {
-                    if p.stack.len() > max_process_words() {
-                        return out_of_memory(p);
-                    }
-                    gc_at_call(p, x, *arity);
-                    p.stack.push(Term::cp(mi, ip + 1));
-                    ip = *target;
-                    reds -= 1;
-                    if reds <= 0 {
-                        return yield_at(p, x, mi, ip, *arity);
-                    }
-                }
-                Instr::CallLast {
-                    arity,
-                    target,
-                    dealloc,
-                } => {
-                    let len = p.stack.len().saturating_sub(*dealloc as usize);
-                    p.stack.truncate(len);
-                    gc_at_call(p, x, *arity);
-                    ip = *target;
-                    reds -= 1;
-                    if reds <= 0 {
-                        return yield_at(p, x, mi, ip, *arity);
-                    }
-                }
-                Instr::CallOnly { arity, target } => {
-                    gc_at_call(p, x, *arity);
-                    ip = *target;
-                    reds -= 1;
-                    if reds <= 0 {
-                        return yield_at(p, x, mi, ip, *arity);
-                    }
-                }
-                Instr::CallExt { arity, export } => {
-                    gc_at_call(p, x, *arity);
-                    reds -= 1;
-                    break 'inner call_export(p, x, export, *arity, Some(Term::cp(mi, ip + 1)));
-                }
-                Instr::CallExtLast {
-                    arity,
-                    export,
-                    dealloc,
-                } => {
-                    let len = p.stack.len().saturating_sub(*dealloc as usize);
-                    p.stack.truncate(len);
-                    gc_at_call(p, x, *arity);
-                    reds -= 1;
-                    break 'inner call_export(p, x, export, *arity, None);
-                }
-                Instr::CallExtOnly { arity, export } => {
-                    gc_at_call(p, x, *arity);
-                    reds -= 1;
-                    break 'inner call_export(p, x, export, *arity, None);
-                }
-                Instr::CallBif { arity, bif } => {
-                    reds -= 1;
-                    if STEP {
-                        // compiled code already called the BIF, which failed
-                        if let Some(e) = take_pending_bif_error() {
-                            break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                    Instr::Bif {
+                        bif,
+                        fail,
+                        args,
+                        dst,
+                        live: _,
+                    } => {
+                        let mut a = [Term::NIL; 3];
+                        let n = args.len().min(3);
+                        for i in 0..n {
+                            a[i] = get(p, x, args[i]);
+                        }
+                        match (bif.f)(p, &a[..n]) {
+                            Ok(v) => {
+                                put(p, x, *dst, v);
+                                ip += 1;
+                            }
+                            Err(e) if e.class == Class::Halt => {
+                                return Outcome::Halt(e.reason.small_value() as i32)
+                            }
+                            Err(mut e) => {
+                                if *fail != NO_LABEL {
+                                    ip = *fail;
+                                } else {
+                                    if inline_operator(bif.export, args) {
+                                        e.bif_frame = false;
+                                    }
+                                    break 'inner bif_raise(e, bif.export, &a[..n]);
+                                }
+                            }
                         }
                     }
-                    match (bif.f)(p, &x[..*arity as usize]) {
-                        Ok(v) => {
-                            x[0] = v;
+                    Instr::Return => {
+                        break 'inner do_return(p);
+                    }
+                    Instr::Apply { arity } => {
+                        reds -= 1;
+                        break 'inner apply_regs(p, x, *arity, Some(Term::cp(mi, ip + 1)));
+                    }
+                    Instr::ApplyLast { arity, dealloc } => {
+                        let len = p.stack.len().saturating_sub(*dealloc as usize);
+                        p.stack.truncate(len);
+                        reds -= 1;
+                        break 'inner apply_regs(p, x, *arity, None);
+                    }
+                    Instr::ApplyBif { arity, tail } => {
+                        let cp = match tail {
+                            None => Some(Term::cp(mi, ip + 1)),
+                            Some(d) => {
+                                let len = p.stack.len().saturating_sub(*d as usize);
+                                p.stack.truncate(len);
+                                None
+                            }
+                        };
+                        reds -= 1;
+                        break 'inner apply_bif(p, x, *arity, cp);
+                    }
+                    Instr::CallFun { arity } => {
+                        reds -= 1;
+                        let f = x[*arity as usize];
+                        break 'inner call_fun(p, x, f, *arity, Some(Term::cp(mi, ip + 1)));
+                    }
+                    Instr::CallFun2 { arity, fun } => {
+                        let f = get(p, x, *fun);
+                        reds -= 1;
+                        break 'inner call_fun(p, x, f, *arity, Some(Term::cp(mi, ip + 1)));
+                    }
+                    Instr::Hibernate => {
+                        if !x[0].is_atom() || !x[1].is_atom() || !x[2].is_list() {
+                            let e = code::export(atom::ERLANG, atom::intern_static("hibernate"), 3);
+                            let args = [x[0], x[1], x[2]];
+                            break 'inner bif_raise(Exc::badarg(), e, &args);
+                        }
+                        // Keep only the exit continuation at the stack bottom.
+                        p.stack.truncate(1);
+                        p.save = 0;
+                        let boot = *crate::vm::vm()
+                            .boot_module
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner());
+                        crate::vm::drain_inbox(p);
+                        if !p.mailbox.is_empty() {
+                            break 'inner Flow::Goto(boot, 0, 3);
+                        }
+                        p.saved_x.clear();
+                        p.saved_x.extend_from_slice(&x[..3]);
+                        p.resume = (boot, 0);
+                        return Outcome::Wait;
+                    }
+                    Instr::Yield => {
+                        ip += 1;
+                        return yield_at(p, x, mi, ip, 0);
+                    }
+                    Instr::FuncInfo { .. } => {
+                        break 'inner Flow::Raise(Raise {
+                            exc: Exc::error(Term::atom(atom::FUNCTION_CLAUSE)),
+                            origin: Origin::Clause(ip),
+                        });
+                    }
+                    Instr::Nop => ip += 1,
+                    Instr::IntCodeEnd => break 'inner err(Term::atom(atom::BADARG)),
+
+                    // ---- errors ----
+                    Instr::Badmatch { src } => {
+                        let v = get(p, x, *src);
+                        break 'inner err_tuple(p, atom::BADMATCH, v);
+                    }
+                    Instr::CaseEnd { src } => {
+                        let v = get(p, x, *src);
+                        break 'inner err_tuple(p, atom::CASE_CLAUSE, v);
+                    }
+                    Instr::TryCaseEnd { src } => {
+                        let v = get(p, x, *src);
+                        break 'inner err_tuple(p, atom::TRY_CLAUSE, v);
+                    }
+                    Instr::Badrecord { src } => {
+                        let v = get(p, x, *src);
+                        break 'inner err_tuple(p, atom::BADRECORD, v);
+                    }
+                    Instr::IfEnd => break 'inner err(Term::atom(atom::IF_CLAUSE)),
+
+                    // ---- exceptions ----
+                    Instr::Catch { y, handler } | Instr::Try { y, handler } => {
+                        y_set(p, *y, Term::catch_tag(mi, *handler, *y));
+                        p.catches += 1;
+                        ip += 1;
+                    }
+                    Instr::CatchEnd { y } => {
+                        y_set(p, *y, Term::NIL);
+                        p.catches = p.catches.saturating_sub(1);
+                        if x[0].is_none() {
+                            x[0] = exception::catch_value(p, x[1], x[2], x[3]);
+                        }
+                        ip += 1;
+                    }
+                    Instr::TryEnd { y } => {
+                        y_set(p, *y, Term::NIL);
+                        p.catches = p.catches.saturating_sub(1);
+                        ip += 1;
+                    }
+                    Instr::TryCase { y } => {
+                        y_set(p, *y, Term::NIL);
+                        p.catches = p.catches.saturating_sub(1);
+                        x[0] = x[1];
+                        x[1] = x[2];
+                        x[2] = x[3];
+                        ip += 1;
+                    }
+                    Instr::Raise { trace, value } => {
+                        let raw = get(p, x, *trace);
+                        let v = get(p, x, *value);
+                        break 'inner Flow::Raise(exception::reraise(raw, v));
+                    }
+                    Instr::BuildStacktrace => {
+                        x[0] = exception::cook_raw(x[0]);
+                        ip += 1;
+                    }
+                    Instr::RawRaise => match exception::raw_raise(x[0], x[1], x[2]) {
+                        Some(r) => break 'inner Flow::Raise(r),
+                        None => {
+                            x[0] = Term::atom(atom::BADARG);
                             ip += 1;
                         }
-                        Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
-                    }
-                }
-                Instr::CallBifLast {
-                    arity,
-                    bif,
-                    dealloc,
-                } => {
-                    reds -= 1;
-                    if STEP {
-                        if let Some(e) = take_pending_bif_error() {
-                            break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                    },
+
+                    // ---- messages ----
+                    Instr::Send => {
+                        let to = x[0];
+                        let msg = x[1];
+                        reds -= 1;
+                        match crate::vm::send(p, to, msg) {
+                            Ok(()) => {
+                                x[0] = msg;
+                                ip += 1;
+                            }
+                            Err(e) => {
+                                let export =
+                                    code::export(atom::ERLANG, atom::intern_static("!"), 2);
+                                break 'inner bif_raise(e, export, &[to, msg]);
+                            }
                         }
                     }
-                    match (bif.f)(p, &x[..*arity as usize]) {
-                        Ok(v) => {
-                            x[0] = v;
-                            let len = p.stack.len().saturating_sub(*dealloc as usize);
-                            p.stack.truncate(len);
-                            break 'inner do_return(p);
+                    Instr::LoopRec { fail, dst } => {
+                        if p.save >= p.mailbox.len() {
+                            crate::vm::drain_inbox(p);
                         }
-                        Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
-                    }
-                }
-                Instr::CallBifOnly { arity, bif } => {
-                    reds -= 1;
-                    if STEP {
-                        if let Some(e) = take_pending_bif_error() {
-                            break 'inner bif_raise(e, bif.export, &x[..*arity as usize]);
+                        match p.mailbox.get(p.save) {
+                            Some(m) => {
+                                let t = m.term;
+                                put(p, x, *dst, t);
+                                ip += 1;
+                            }
+                            None => ip = *fail,
                         }
                     }
-                    match (bif.f)(p, &x[..*arity as usize]) {
-                        Ok(v) => {
-                            x[0] = v;
-                            break 'inner do_return(p);
-                        }
-                        Err(e) => break 'inner bif_raise(e, bif.export, &x[..*arity as usize]),
+                    Instr::LoopRecEnd { target } => {
+                        p.save += 1;
+                        reds -= 1;
+                        ip = *target;
                     }
-                }
-                Instr::Arith {
-                    op,
-                    fail,
-                    a,
-                    b,
-                    dst,
-                } => {
-                    let va = get(p, x, *a);
-                    let vb = get(p, x, *b);
-                    if va.is_small() && vb.is_small() {
-                        if let Some(t) = small_arith(*op, va.small_value(), vb.small_value()) {
-                            put(p, x, *dst, t);
+                    Instr::RemoveMessage => {
+                        if p.save < p.mailbox.len() {
+                            if let Some(m) = p.remove_message(p.save) {
+                                if let Some(frag) = m.frag {
+                                    p.heap.adopt(frag);
+                                }
+                            }
+                        }
+                        p.save = 0;
+                        p.timer = 0;
+                        ip += 1;
+                    }
+                    Instr::Wait { target } => {
+                        crate::vm::drain_inbox(p);
+                        if p.save < p.mailbox.len() {
+                            ip = *target;
+                        } else {
+                            p.resume = (mi, ip);
+                            return Outcome::Wait;
+                        }
+                    }
+                    Instr::WaitTimeout { target, timeout } => {
+                        if p.timer != 0
+                            && p.handle
+                                .fired_timer
+                                .load(std::sync::atomic::Ordering::Acquire)
+                                == p.timer
+                        {
+                            p.timer = 0;
                             ip += 1;
                             continue;
                         }
-                    }
-                    match arith_slow(p, *op, va, vb) {
-                        Ok(v) => {
-                            put(p, x, *dst, v);
-                            ip += 1;
-                        }
-                        Err(mut e) => {
-                            if *fail != NO_LABEL {
-                                ip = *fail;
-                            } else {
-                                let export =
-                                    code::export(atom::ERLANG, atom::intern_static(op.name()), 2);
-                                if inline_operator(export, &[*a, *b]) {
-                                    e.bif_frame = false;
-                                }
-                                break 'inner bif_raise(e, export, &[va, vb]);
-                            }
-                        }
-                    }
-                }
-                Instr::Bif {
-                    bif,
-                    fail,
-                    args,
-                    dst,
-                    live: _,
-                } => {
-                    let mut a = [Term::NIL; 3];
-                    let n = args.len().min(3);
-                    for i in 0..n {
-                        a[i] = get(p, x, args[i]);
-                    }
-                    match (bif.f)(p, &a[..n]) {
-                        Ok(v) => {
-                            put(p, x, *dst, v);
-                            ip += 1;
-                        }
-                        Err(e) if e.class == Class::Halt => {
-                            return Outcome::Halt(e.reason.small_value() as i32)
-                        }
-                        Err(mut e) => {
-                            if *fail != NO_LABEL {
-                                ip = *fail;
-                            } else {
-                                if inline_operator(bif.export, args) {
-                                    e.bif_frame = false;
-                                }
-                                break 'inner bif_raise(e, bif.export, &a[..n]);
-                            }
-                        }
-                    }
-                }
-                Instr::Return => {
-                    break 'inner do_return(p);
-                }
-                Instr::Apply { arity } => {
-                    reds -= 1;
-                    break 'inner apply_regs(p, x, *arity, Some(Term::cp(mi, ip + 1)));
-                }
-                Instr::ApplyLast { arity, dealloc } => {
-                    let len = p.stack.len().saturating_sub(*dealloc as usize);
-                    p.stack.truncate(len);
-                    reds -= 1;
-                    break 'inner apply_regs(p, x, *arity, None);
-                }
-                Instr::ApplyBif { arity, tail } => {
-                    let cp = match tail {
-                        None => Some(Term::cp(mi, ip + 1)),
-                        Some(d) => {
-                            let len = p.stack.len().saturating_sub(*d as usize);
-                            p.stack.truncate(len);
+                        let t = get(p, x, *timeout);
+                        let ms = if t == Term::atom(atom::INFINITY) {
                             None
-                        }
-                    };
-                    reds -= 1;
-                    break 'inner apply_bif(p, x, *arity, cp);
-                }
-                Instr::CallFun { arity } => {
-                    reds -= 1;
-                    let f = x[*arity as usize];
-                    break 'inner call_fun(p, x, f, *arity, Some(Term::cp(mi, ip + 1)));
-                }
-                Instr::CallFun2 { arity, fun } => {
-                    let f = get(p, x, *fun);
-                    reds -= 1;
-                    break 'inner call_fun(p, x, f, *arity, Some(Term::cp(mi, ip + 1)));
-                }
-                Instr::Hibernate => {
-                    if !x[0].is_atom() || !x[1].is_atom() || !x[2].is_list() {
-                        let e = code::export(atom::ERLANG, atom::intern_static("hibernate"), 3);
-                        let args = [x[0], x[1], x[2]];
-                        break 'inner bif_raise(Exc::badarg(), e, &args);
-                    }
-                    // Keep only the exit continuation at the stack bottom.
-                    p.stack.truncate(1);
-                    p.save = 0;
-                    let boot = *crate::vm::vm()
-                        .boot_module
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner());
-                    crate::vm::drain_inbox(p);
-                    if !p.mailbox.is_empty() {
-                        break 'inner Flow::Goto(boot, 0, 3);
-                    }
-                    p.saved_x.clear();
-                    p.saved_x.extend_from_slice(&x[..3]);
-                    p.resume = (boot, 0);
-                    return Outcome::Wait;
-                }
-                Instr::Yield => {
-                    ip += 1;
-                    return yield_at(p, x, mi, ip, 0);
-                }
-                Instr::FuncInfo { .. } => {
-                    break 'inner Flow::Raise(Raise {
-                        exc: Exc::error(Term::atom(atom::FUNCTION_CLAUSE)),
-                        origin: Origin::Clause(ip),
-                    });
-                }
-                Instr::Nop => ip += 1,
-                Instr::IntCodeEnd => break 'inner err(Term::atom(atom::BADARG)),
-
-                // ---- errors ----
-                Instr::Badmatch { src } => {
-                    let v = get(p, x, *src);
-                    break 'inner err_tuple(p, atom::BADMATCH, v);
-                }
-                Instr::CaseEnd { src } => {
-                    let v = get(p, x, *src);
-                    break 'inner err_tuple(p, atom::CASE_CLAUSE, v);
-                }
-                Instr::TryCaseEnd { src } => {
-                    let v = get(p, x, *src);
-                    break 'inner err_tuple(p, atom::TRY_CLAUSE, v);
-                }
-                Instr::Badrecord { src } => {
-                    let v = get(p, x, *src);
-                    break 'inner err_tuple(p, atom::BADRECORD, v);
-                }
-                Instr::IfEnd => break 'inner err(Term::atom(atom::IF_CLAUSE)),
-
-                // ---- exceptions ----
-                Instr::Catch { y, handler } | Instr::Try { y, handler } => {
-                    y_set(p, *y, Term::catch_tag(mi, *handler, *y));
-                    p.catches += 1;
-                    ip += 1;
-                }
-                Instr::CatchEnd { y } => {
-                    y_set(p, *y, Term::NIL);
-                    p.catches = p.catches.saturating_sub(1);
-                    if x[0].is_none() {
-                        x[0] = exception::catch_value(p, x[1], x[2], x[3]);
-                    }
-                    ip += 1;
-                }
-                Instr::TryEnd { y } => {
-                    y_set(p, *y, Term::NIL);
-                    p.catches = p.catches.saturating_sub(1);
-                    ip += 1;
-                }
-                Instr::TryCase { y } => {
-                    y_set(p, *y, Term::NIL);
-                    p.catches = p.catches.saturating_sub(1);
-                    x[0] = x[1];
-                    x[1] = x[2];
-                    x[2] = x[3];
-                    ip += 1;
-                }
-                Instr::Raise { trace, value } => {
-                    let raw = get(p, x, *trace);
-                    let v = get(p, x, *value);
-                    break 'inner Flow::Raise(exception::reraise(raw, v));
-                }
-                Instr::BuildStacktrace => {
-                    x[0] = exception::cook_raw(x[0]);
-                    ip += 1;
-                }
-                Instr::RawRaise => match exception::raw_raise(x[0], x[1], x[2]) {
-                    Some(r) => break 'inner Flow::Raise(r),
-                    None => {
-                        x[0] = Term::atom(atom::BADARG);
-                        ip += 1;
-                    }
-                },
-
-                // ---- messages ----
-                Instr::Send => {
-                    let to = x[0];
-                    let msg = x[1];
-                    reds -= 1;
-                    match crate::vm::send(p, to, msg) {
-                        Ok(()) => {
-                            x[0] = msg;
-                            ip += 1;
-                        }
-                        Err(e) => {
-                            let export = code::export(atom::ERLANG, atom::intern_static("!"), 2);
-                            break 'inner bif_raise(e, export, &[to, msg]);
-                        }
-                    }
-                }
-                Instr::LoopRec { fail, dst } => {
-                    if p.save >= p.mailbox.len() {
+                        } else if let Some(v) = crate::term::bignum::to_i64(t).filter(|v| *v >= 0) {
+                            Some(v as u64)
+                        } else if t.is_bignum() && !crate::term::bignum::is_negative(t) {
+                            Some(u64::MAX / 4)
+                        } else {
+                            break 'inner err(Term::atom(atom::TIMEOUT_VALUE));
+                        };
                         crate::vm::drain_inbox(p);
-                    }
-                    match p.mailbox.get(p.save) {
-                        Some(m) => {
-                            let t = m.term;
-                            put(p, x, *dst, t);
-                            ip += 1;
+                        if p.save < p.mailbox.len() {
+                            ip = *target;
+                            continue;
                         }
-                        None => ip = *fail,
-                    }
-                }
-                Instr::LoopRecEnd { target } => {
-                    p.save += 1;
-                    reds -= 1;
-                    ip = *target;
-                }
-                Instr::RemoveMessage => {
-                    if p.save < p.mailbox.len() {
-                        if let Some(m) = p.remove_message(p.save) {
-                            if let Some(frag) = m.frag {
-                                p.heap.adopt(frag);
+                        match ms {
+                            Some(0) => {
+                                p.timer = 0;
+                                ip += 1;
+                            }
+                            Some(ms) => {
+                                if p.timer == 0 {
+                                    crate::vm::arm_timer(p, ms);
+                                }
+                                p.resume = (mi, ip);
+                                return Outcome::Wait;
+                            }
+                            None => {
+                                p.resume = (mi, ip);
+                                return Outcome::Wait;
                             }
                         }
                     }
-                    p.save = 0;
-                    p.timer = 0;
-                    ip += 1;
-                }
-                Instr::Wait { target } => {
-                    crate::vm::drain_inbox(p);
-                    if p.save < p.mailbox.len() {
-                        ip = *target;
-                    } else {
-                        p.resume = (mi, ip);
-                        return Outcome::Wait;
-                    }
-                }
-                Instr::WaitTimeout { target, timeout } => {
-                    if p.timer != 0
-                        && p.handle
-                            .fired_timer
-                            .load(std::sync::atomic::Ordering::Acquire)
-                            == p.timer
-                    {
+                    Instr::Timeout => {
+                        p.save = 0;
                         p.timer = 0;
                         ip += 1;
-                        continue;
                     }
-                    let t = get(p, x, *timeout);
-                    let ms = if t == Term::atom(atom::INFINITY) {
-                        None
-                    } else if let Some(v) = crate::term::bignum::to_i64(t).filter(|v| *v >= 0) {
-                        Some(v as u64)
-                    } else if t.is_bignum() && !crate::term::bignum::is_negative(t) {
-                        Some(u64::MAX / 4)
-                    } else {
-                        break 'inner err(Term::atom(atom::TIMEOUT_VALUE));
-                    };
-                    crate::vm::drain_inbox(p);
-                    if p.save < p.mailbox.len() {
-                        ip = *target;
-                        continue;
-                    }
-                    match ms {
-                        Some(0) => {
-                            p.timer = 0;
-                            ip += 1;
+                    Instr::RecvMarkerReserve { dst } => {
+                        let r = crate::vm::make_ref(p);
+                        crate::vm::drain_inbox(p);
+                        if p.recv_markers.len() >= crate::process::MAX_RECV_MARKERS {
+                            p.recv_markers.remove(0);
                         }
-                        Some(ms) => {
-                            if p.timer == 0 {
-                                crate::vm::arm_timer(p, ms);
-                            }
-                            p.resume = (mi, ip);
-                            return Outcome::Wait;
-                        }
-                        None => {
-                            p.resume = (mi, ip);
-                            return Outcome::Wait;
-                        }
+                        p.recv_markers.push(crate::process::RecvMarker {
+                            marker: r.word(1),
+                            bound: None,
+                            pos: p.mailbox.len(),
+                        });
+                        put(p, x, *dst, r);
+                        ip += 1;
                     }
-                }
-                Instr::Timeout => {
-                    p.save = 0;
-                    p.timer = 0;
-                    ip += 1;
-                }
-                Instr::RecvMarkerReserve { dst } => {
-                    let r = crate::vm::make_ref(p);
-                    crate::vm::drain_inbox(p);
-                    if p.recv_markers.len() >= crate::process::MAX_RECV_MARKERS {
-                        p.recv_markers.remove(0);
-                    }
-                    p.recv_markers.push(crate::process::RecvMarker {
-                        marker: r.word(1),
-                        bound: None,
-                        pos: p.mailbox.len(),
-                    });
-                    put(p, x, *dst, r);
-                    ip += 1;
-                }
-                Instr::RecvMarkerBind { marker, reference } => {
-                    let (m, r) = (get(p, x, *marker), get(p, x, *reference));
-                    if m.is_ref() && r.is_ref() {
-                        let (m, r) = (m.word(1), r.word(1));
-                        if let Some(k) = p.recv_markers.iter_mut().find(|k| k.marker == m) {
-                            k.bound = Some(r);
-                        }
-                    }
-                    ip += 1;
-                }
-                Instr::RecvMarkerClear { reference } => {
-                    let r = get(p, x, *reference);
-                    if r.is_ref() {
-                        let r = r.word(1);
-                        p.recv_markers.retain(|k| k.bound != Some(r));
-                    }
-                    ip += 1;
-                }
-                Instr::RecvMarkerUse { reference } => {
-                    let r = get(p, x, *reference);
-                    if r.is_ref() {
-                        let r = r.word(1);
-                        if let Some(k) = p.recv_markers.iter().find(|k| k.bound == Some(r)) {
-                            if k.pos <= p.mailbox.len() {
-                                p.save = p.save.max(k.pos);
+                    Instr::RecvMarkerBind { marker, reference } => {
+                        let (m, r) = (get(p, x, *marker), get(p, x, *reference));
+                        if m.is_ref() && r.is_ref() {
+                            let (m, r) = (m.word(1), r.word(1));
+                            if let Some(k) = p.recv_markers.iter_mut().find(|k| k.marker == m) {
+                                k.bound = Some(r);
                             }
                         }
+                        ip += 1;
                     }
-                    ip += 1;
-                }
+                    Instr::RecvMarkerClear { reference } => {
+                        let r = get(p, x, *reference);
+                        if r.is_ref() {
+                            let r = r.word(1);
+                            p.recv_markers.retain(|k| k.bound != Some(r));
+                        }
+                        ip += 1;
+                    }
+                    Instr::RecvMarkerUse { reference } => {
+                        let r = get(p, x, *reference);
+                        if r.is_ref() {
+                            let r = r.word(1);
+                            if let Some(k) = p.recv_markers.iter().find(|k| k.bound == Some(r)) {
+                                if k.pos <= p.mailbox.len() {
+                                    p.save = p.save.max(k.pos);
+                                }
+                            }
+                        }
+                        ip += 1;
+                    }
 
-                // ---- floats ----
-                Instr::FMoveIn { src, fr: r } => {
-                    let v = get(p, x, *src);
-                    fr[*r as usize] = if v.is_float() { v.float_value() } else { 0.0 };
-                    ip += 1;
-                }
-                Instr::FMoveOut { fr: r, dst } => {
-                    let t = Term::float(fr[*r as usize]);
-                    put(p, x, *dst, t);
-                    ip += 1;
-                }
-                Instr::FMoveF { from, to } => {
-                    fr[*to as usize] = fr[*from as usize];
-                    ip += 1;
-                }
-                Instr::FConv { src, fr: r } => {
-                    let v = get(p, x, *src);
-                    match crate::bif::arith::to_f64(v) {
-                        Some(f) => {
-                            fr[*r as usize] = f;
-                            ip += 1;
-                        }
-                        None => break 'inner err(Term::atom(atom::BADARITH)),
+                    // ---- floats ----
+                    Instr::FMoveIn { src, fr: r } => {
+                        let v = get(p, x, *src);
+                        fr[*r as usize] = if v.is_float() { v.float_value() } else { 0.0 };
+                        ip += 1;
                     }
-                }
-                Instr::FArith { op, a, b, dst } => {
-                    let (a, b) = (fr[*a as usize], fr[*b as usize]);
-                    let v = match op {
-                        FloatOp::Add => a + b,
-                        FloatOp::Sub => a - b,
-                        FloatOp::Mul => a * b,
-                        FloatOp::Div => a / b,
-                    };
-                    if !v.is_finite() {
-                        // OTP: compiled float ops fail with no BIF frame
-                        break 'inner err(Term::atom(atom::BADARITH));
+                    Instr::FMoveOut { fr: r, dst } => {
+                        let t = Term::float(fr[*r as usize]);
+                        put(p, x, *dst, t);
+                        ip += 1;
                     }
-                    fr[*dst as usize] = v;
-                    ip += 1;
-                }
-                Instr::FNegate { a, dst } => {
-                    // OTP 25 negates as `0.0 - X`: -(0.0) is 0.0
-                    fr[*dst as usize] = 0.0 - fr[*a as usize];
-                    ip += 1;
-                }
-
-                // ---- maps and the bit syntax: one definition for both tiers ----
-                Instr::PutMapAssoc { .. }
-                | Instr::PutMapExact { .. }
-                | Instr::GetMapElements { .. }
-                | Instr::HasMapFields { .. }
-                | Instr::BsCreateBin { .. }
-                | Instr::BsStartMatch { .. }
-                | Instr::BsGet { .. }
-                | Instr::BsSkipBits { .. }
-                | Instr::BsTestTail { .. }
-                | Instr::BsTestUnit { .. }
-                | Instr::BsMatchString { .. }
-                | Instr::BsGetTail { .. }
-                | Instr::BsGetPosition { .. }
-                | Instr::BsSetPosition { .. }
-                | Instr::BsGetUtf { .. } => {
-                    if let Some(live) = direct::gc_due(p, ins) {
-                        collect(p, x, live, 0);
+                    Instr::FMoveF { from, to } => {
+                        fr[*to as usize] = fr[*from as usize];
+                        ip += 1;
                     }
-                    match direct::exec(p, x, module, ins) {
-                        Direct::Next => ip += 1,
-                        Direct::Jump(l) => ip = l,
-                        Direct::Raise(exc) => {
-                            break 'inner Flow::Raise(Raise {
-                                exc,
-                                origin: Origin::Here,
-                            })
-                        }
-                    }
-                }
-                Instr::BsInit {
-                    fail,
-                    size,
-                    bits: in_bits,
-                    dst,
-                } => {
-                    let s = get(p, x, *size);
-                    let n = match crate::term::bignum::to_i64(s) {
-                        Some(n) if n >= 0 => n as u64 * if *in_bits { 1 } else { 8 },
-                        _ => {
-                            if *fail != NO_LABEL {
-                                ip = *fail;
-                                continue;
+                    Instr::FConv { src, fr: r } => {
+                        let v = get(p, x, *src);
+                        match crate::bif::arith::to_f64(v) {
+                            Some(f) => {
+                                fr[*r as usize] = f;
+                                ip += 1;
                             }
-                            break 'inner err(Term::atom(atom::BADARG));
-                        }
-                    };
-                    match bits::old_init(p, n) {
-                        Ok(t) => {
-                            put(p, x, *dst, t);
-                            ip += 1;
-                        }
-                        Err(e) => {
-                            break 'inner Flow::Raise(Raise {
-                                exc: e,
-                                origin: Origin::Here,
-                            })
+                            None => break 'inner err(Term::atom(atom::BADARITH)),
                         }
                     }
-                }
-                Instr::BsAdd {
-                    fail,
-                    a,
-                    b,
-                    unit,
-                    dst,
-                } => {
-                    let va = get(p, x, *a);
-                    let vb = get(p, x, *b);
-                    let r = match (
-                        crate::term::bignum::to_i64(va),
-                        crate::term::bignum::to_i64(vb),
-                    ) {
-                        (Some(i), Some(j)) if i >= 0 && j >= 0 => {
-                            j.checked_mul(*unit as i64).and_then(|m| m.checked_add(i))
+                    Instr::FArith { op, a, b, dst } => {
+                        let (a, b) = (fr[*a as usize], fr[*b as usize]);
+                        let v = match op {
+                            FloatOp::Add => a + b,
+                            FloatOp::Sub => a - b,
+                            FloatOp::Mul => a * b,
+                            FloatOp::Div => a / b,
+                        };
+                        if !v.is_finite() {
+                            // OTP: compiled float ops fail with no BIF frame
+                            break 'inner err(Term::atom(atom::BADARITH));
                         }
-                        _ => None,
-                    };
-                    match r {
-                        Some(v) => {
-                            let t = p.heap.int(v);
-                            put(p, x, *dst, t);
-                            ip += 1;
-                        }
-                        None if *fail != NO_LABEL => ip = *fail,
-                        None => break 'inner err(Term::atom(atom::BADARG)),
+                        fr[*dst as usize] = v;
+                        ip += 1;
                     }
-                }
-                Instr::BsAppend {
-                    fail,
-                    size,
-                    unit,
-                    bin,
-                    dst,
-                } => {
-                    let s = get(p, x, *size);
-                    let b = get(p, x, *bin);
-                    // Size is in bits already (from bs_add); Unit is what
-                    // the existing binary's size must be a multiple of.
-                    let unit_ok = crate::term::binary::view(b)
-                        .is_some_and(|v| v.size % (*unit).max(1) as u64 == 0);
-                    let extra = crate::term::bignum::to_i64(s)
-                        .filter(|n| *n >= 0 && unit_ok)
-                        .map(|n| n as u64);
-                    match extra.map(|e| bits::old_append(p, b, e)) {
-                        Some(Ok(t)) => {
-                            put(p, x, *dst, t);
-                            ip += 1;
-                        }
-                        _ if *fail != NO_LABEL => ip = *fail,
-                        Some(Err(e)) => {
-                            break 'inner Flow::Raise(Raise {
-                                exc: e,
-                                origin: Origin::Here,
-                            })
-                        }
-                        None => break 'inner err(Term::atom(atom::BADARG)),
+                    Instr::FNegate { a, dst } => {
+                        // OTP 25 negates as `0.0 - X`: -(0.0) is 0.0
+                        fr[*dst as usize] = 0.0 - fr[*a as usize];
+                        ip += 1;
                     }
-                }
-                Instr::BsPut {
-                    fail,
-                    kind,
-                    size,
-                    unit,
-                    flags,
-                    src,
-                } => {
-                    let seg = BinSegment {
-                        kind: *kind,
-                        unit: *unit,
-                        flags: *flags,
-                        src: *src,
-                        size: *size,
-                    };
-                    match bits::old_put(p, x, module, &seg) {
-                        Ok(()) => ip += 1,
-                        Err(_) if *fail != NO_LABEL => ip = *fail,
-                        Err(e) => {
-                            break 'inner Flow::Raise(Raise {
-                                exc: e,
-                                origin: Origin::Here,
-                            })
+
+                    // ---- maps and the bit syntax: one definition for both tiers ----
+                    Instr::PutMapAssoc { .. }
+                    | Instr::PutMapExact { .. }
+                    | Instr::GetMapElements { .. }
+                    | Instr::HasMapFields { .. }
+                    | Instr::BsCreateBin { .. }
+                    | Instr::BsStartMatch { .. }
+                    | Instr::BsGet { .. }
+                    | Instr::BsSkipBits { .. }
+                    | Instr::BsTestTail { .. }
+                    | Instr::BsTestUnit { .. }
+                    | Instr::BsMatchString { .. }
+                    | Instr::BsGetTail { .. }
+                    | Instr::BsGetPosition { .. }
+                    | Instr::BsSetPosition { .. }
+                    | Instr::BsGetUtf { .. } => {
+                        if let Some(live) = direct::gc_due(p, ins) {
+                            collect(p, x, live, 0);
+                        }
+                        match direct::exec(p, x, module, ins) {
+                            Direct::Next => ip += 1,
+                            Direct::Jump(l) => ip = l,
+                            Direct::Raise(exc) => {
+                                break 'inner Flow::Raise(Raise {
+                                    exc,
+                                    origin: Origin::Here,
+                                })
+                            }
                         }
                     }
-                }
-                Instr::BsPutString { len, offset } => {
-                    match bits::old_put_string(p, module, *len, *offset) {
-                        Ok(()) => ip += 1,
-                        Err(e) => {
-                            break 'inner Flow::Raise(Raise {
-                                exc: e,
-                                origin: Origin::Here,
-                            })
+                    Instr::BsInit {
+                        fail,
+                        size,
+                        bits: in_bits,
+                        dst,
+                    } => {
+                        let s = get(p, x, *size);
+                        let n = match crate::term::bignum::to_i64(s) {
+                            Some(n) if n >= 0 => n as u64 * if *in_bits { 1 } else { 8 },
+                            _ => {
+                                if *fail != NO_LABEL {
+                                    ip = *fail;
+                                    continue;
+                                }
+                                break 'inner err(Term::atom(atom::BADARG));
+                            }
+                        };
+                        match bits::old_init(p, n) {
+                            Ok(t) => {
+                                put(p, x, *dst, t);
+                                ip += 1;
+                            }
+                            Err(e) => {
+                                break 'inner Flow::Raise(Raise {
+                                    exc: e,
+                                    origin: Origin::Here,
+                                })
+                            }
                         }
                     }
-                }
-                Instr::BsUtfSize {
-                    fail,
-                    width,
-                    src,
-                    dst,
-                } => {
-                    let v = get(p, x, *src);
-                    match bits::utf_size(v, *width) {
-                        Some(n) => {
-                            put(p, x, *dst, Term::small(n));
-                            ip += 1;
+                    Instr::BsAdd {
+                        fail,
+                        a,
+                        b,
+                        unit,
+                        dst,
+                    } => {
+                        let va = get(p, x, *a);
+                        let vb = get(p, x, *b);
+                        let r = match (
+                            crate::term::bignum::to_i64(va),
+                            crate::term::bignum::to_i64(vb),
+                        ) {
+                            (Some(i), Some(j)) if i >= 0 && j >= 0 => {
+                                j.checked_mul(*unit as i64).and_then(|m| m.checked_add(i))
+                            }
+                            _ => None,
+                        };
+                        match r {
+                            Some(v) => {
+                                let t = p.heap.int(v);
+                                put(p, x, *dst, t);
+                                ip += 1;
+                            }
+                            None if *fail != NO_LABEL => ip = *fail,
+                            None => break 'inner err(Term::atom(atom::BADARG)),
                         }
-                        None if *fail != NO_LABEL => ip = *fail,
-                        None => break 'inner err(Term::atom(atom::BADARG)),
+                    }
+                    Instr::BsAppend {
+                        fail,
+                        size,
+                        unit,
+                        bin,
+                        dst,
+                    } => {
+                        let s = get(p, x, *size);
+                        let b = get(p, x, *bin);
+                        // Size is in bits already (from bs_add); Unit is what
+                        // the existing binary's size must be a multiple of.
+                        let unit_ok = crate::term::binary::view(b)
+                            .is_some_and(|v| v.size % (*unit).max(1) as u64 == 0);
+                        let extra = crate::term::bignum::to_i64(s)
+                            .filter(|n| *n >= 0 && unit_ok)
+                            .map(|n| n as u64);
+                        match extra.map(|e| bits::old_append(p, b, e)) {
+                            Some(Ok(t)) => {
+                                put(p, x, *dst, t);
+                                ip += 1;
+                            }
+                            _ if *fail != NO_LABEL => ip = *fail,
+                            Some(Err(e)) => {
+                                break 'inner Flow::Raise(Raise {
+                                    exc: e,
+                                    origin: Origin::Here,
+                                })
+                            }
+                            None => break 'inner err(Term::atom(atom::BADARG)),
+                        }
+                    }
+                    Instr::BsPut {
+                        fail,
+                        kind,
+                        size,
+                        unit,
+                        flags,
+                        src,
+                    } => {
+                        let seg = BinSegment {
+                            kind: *kind,
+                            unit: *unit,
+                            flags: *flags,
+                            src: *src,
+                            size: *size,
+                        };
+                        match bits::old_put(p, x, module, &seg) {
+                            Ok(()) => ip += 1,
+                            Err(_) if *fail != NO_LABEL => ip = *fail,
+                            Err(e) => {
+                                break 'inner Flow::Raise(Raise {
+                                    exc: e,
+                                    origin: Origin::Here,
+                                })
+                            }
+                        }
+                    }
+                    Instr::BsPutString { len, offset } => {
+                        match bits::old_put_string(p, module, *len, *offset) {
+                            Ok(()) => ip += 1,
+                            Err(e) => {
+                                break 'inner Flow::Raise(Raise {
+                                    exc: e,
+                                    origin: Origin::Here,
+                                })
+                            }
+                        }
+                    }
+                    Instr::BsUtfSize {
+                        fail,
+                        width,
+                        src,
+                        dst,
+                    } => {
+                        let v = get(p, x, *src);
+                        match bits::utf_size(v, *width) {
+                            Some(n) => {
+                                put(p, x, *dst, Term::small(n));
+                                ip += 1;
+                            }
+                            None if *fail != NO_LABEL => ip = *fail,
+                            None => break 'inner err(Term::atom(atom::BADARG)),
+                        }
+                    }
+                    Instr::BsInitWritable => {
+                        // x0 = size hint in; an empty binary to append to out.
+                        // (Appends copy for now: amortised O(n) appends come
+                        // with writable refc binaries.)
+                        x[0] = p.heap.binary(&[]);
+                        ip += 1;
                     }
                 }
-                Instr::BsInitWritable => {
-                    // x0 = size hint in; an empty binary to append to out.
-                    // (Appends copy for now: amortised O(n) appends come
-                    // with writable refc binaries.)
-                    x[0] = p.heap.binary(&[]);
-                    ip += 1;
-                }
-            }
-        },
+            },
         };
         match flow {
             Flow::Wait => {

@@ -281,6 +281,7 @@ mod tests {
             (Kind::Closure, abi::KIND_CLOSURE),
             (Kind::ExportFun, abi::KIND_EXPORT_FUN),
             (Kind::Map, abi::KIND_MAP),
+            (Kind::MatchCtx, abi::KIND_MATCH_CTX),
             (Kind::Ref, abi::KIND_REF),
             (Kind::HashMap, abi::KIND_HASH_MAP),
         ] {

@@ -298,6 +298,24 @@ pub fn op(i: &Instr) -> Op {
             export: export.target_word(),
             tail: Some(0),
         },
+        Instr::BsGetPosition { ctx, dst: d } => Op::BsPosition {
+            ctx: src(*ctx),
+            dst: dst(*d),
+        },
+        Instr::BsSetPosition { ctx, pos } => Op::BsSetPosition {
+            ctx: src(*ctx),
+            pos: src(*pos),
+        },
+        Instr::BsTestUnit { fail, ctx, unit } if real(*fail) => Op::BsTestRemaining {
+            ctx: src(*ctx),
+            test: ir::BsRemaining::Unit(*unit),
+            fail: *fail,
+        },
+        Instr::BsTestTail { fail, ctx, bits } if real(*fail) => Op::BsTestRemaining {
+            ctx: src(*ctx),
+            test: ir::BsRemaining::Exactly(*bits),
+            fail: *fail,
+        },
         i if direct::is_direct(i) => Op::Exec {
             instr: i as *const Instr as u64,
             dsts: direct::dsts(i).into_iter().map(dst).collect(),

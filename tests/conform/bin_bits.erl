@@ -15,6 +15,7 @@ main() ->
     section(bit_comprehensions, fun bit_comprehensions/0),
     section(floats, fun floats/0),
     section(float_nan, fun float_nan/0),
+    section(float_sizes, fun float_sizes/0),
     section(wide_ints, fun wide_ints/0),
     section(bad_segments, fun bad_segments/0),
     section(tail_tests, fun tail_tests/0),
@@ -219,6 +220,19 @@ match_float(B) ->
         <<F:16/float>> -> {f16, F};
         _ -> nomatch
     end.
+
+%% Float segments of run-time sizes: 0 matches as 0.0; only 16, 32 and 64
+%% match otherwise; unaligned and little-endian too.
+float_sizes() ->
+    Bin = <<1.5/float, 0:128>>,
+    [io:format("~p ~p~n", [Sz, try <<F:Sz/float, _/bits>> = Bin, F catch C:R -> {C, R} end])
+     || Sz <- [0, 8, 16, 32, 64, 65, 128]],
+    Le = <<1.5/float-little, 0:128>>,
+    [io:format("~p ~p~n", [Sz, try <<F:Sz/float-little, _/bits>> = Le, F catch C:R -> {C, R} end])
+     || Sz <- [0, 16, 32, 64, 128]],
+    Odd = <<1:3, 2.5/float, 7:5>>,
+    <<_:3, G:64/float, _:5>> = Odd,
+    io:format("unaligned ~p~n", [G]).
 
 float_nan() ->
     Pats = [<<16#7FF8000000000000:64>>, <<16#FFF8000000000001:64>>, <<16#7FF0000000000000:64>>,
