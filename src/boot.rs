@@ -120,6 +120,7 @@ pub fn run(cfg: RunConfig) -> i32 {
         path.push(support);
         path.extend(otp::library_path(&root));
     }
+    *vm().otp_root.lock().unwrap_or_else(|e| e.into_inner()) = Some(root.clone());
     let boot = match install_boot_module() {
         Ok(b) => b,
         Err(e) => return start_error(&e),

@@ -57,6 +57,7 @@ pub fn init(otp_root: Option<&Path>, pa: &[PathBuf]) -> Result<(), String> {
             path.push(support);
             path.extend(crate::otp::library_path(&root));
         }
+        *vm().otp_root.lock().unwrap_or_else(|e| e.into_inner()) = Some(root.clone());
         let boot = crate::boot::install_boot_module()?;
         *vm().boot_module.lock().unwrap_or_else(|e| e.into_inner()) = boot;
         Ok(())

@@ -28,6 +28,8 @@ pub struct Vm {
     pub registry: Mutex<HashMap<Atom, u64>>,
     pub timers: Mutex<BinaryHeap<Reverse<(Instant, u64, u64)>>>,
     pub code_path: Mutex<Vec<PathBuf>>,
+    /// The OTP installation the libraries come from (`code:root_dir/0`).
+    pub otp_root: Mutex<Option<PathBuf>>,
     pub stdout: Mutex<std::io::BufWriter<std::io::Stdout>>,
     next_pid: AtomicU64,
     next_ref: AtomicU64,
@@ -50,6 +52,7 @@ pub fn vm() -> &'static Vm {
         registry: Mutex::new(HashMap::new()),
         timers: Mutex::new(BinaryHeap::new()),
         code_path: Mutex::new(Vec::new()),
+        otp_root: Mutex::new(None),
         stdout: Mutex::new(std::io::BufWriter::with_capacity(
             1 << 16,
             std::io::stdout(),

@@ -14,6 +14,7 @@ pub mod arith;
 pub mod atoms;
 pub mod binaries;
 pub mod binary_mod;
+pub mod code_path;
 pub mod etf;
 pub mod ets;
 pub mod float_fmt;
@@ -166,6 +167,7 @@ fn tables() -> &'static [&'static [Bif]] {
         persistent::TABLE,
         process::TABLE,
         standin::TABLE,
+        code_path::TABLE,
         atoms::TABLE,
         binaries::TABLE,
         lists::TABLE,

@@ -125,12 +125,71 @@ pub fn loaded_like_erl(m: crate::term::Atom) -> bool {
     boot && crate::vm::ensure_loaded(m)
 }
 
-/// `init:get_argument/1`: no emulator flags were given.
-fn get_argument1(_p: &mut Process, _a: &[Term]) -> R {
-    Ok(Term::atom(atom::ERROR))
+/// The flags `erl -noshell` shows in `init:get_arguments/0` (OTP 25, in
+/// its order): the installation root, erts' `bin` directory, the program
+/// name, the home directory, and `noshell`.
+fn boot_arguments() -> Vec<(&'static str, Vec<String>)> {
+    let root = crate::vm::vm()
+        .otp_root
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .unwrap_or_default();
+    let bindir = std::fs::read_dir(&root)
+        .ok()
+        .and_then(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("erts-"))
+                })
+                .max()
+        })
+        .map(|d| d.join("bin"))
+        .unwrap_or_else(|| root.join("bin"));
+    let home = std::env::var("HOME").unwrap_or_default();
+    vec![
+        ("root", vec![root.to_string_lossy().to_string()]),
+        ("bindir", vec![bindir.to_string_lossy().to_string()]),
+        ("progname", vec!["erl".to_string()]),
+        ("home", vec![home]),
+        ("noshell", vec![]),
+    ]
 }
 
-/// `init:get_arguments/0`, `init:get_plain_arguments/0`: none.
+/// `init:get_argument/1`: `{ok, [Values]}` for a flag erl was started
+/// with, else `error`.
+fn get_argument1(p: &mut Process, a: &[Term]) -> R {
+    if !a[0].is_atom() {
+        return Ok(Term::atom(atom::ERROR));
+    }
+    let name = atom::name(a[0].atom_value());
+    match boot_arguments().into_iter().find(|(k, _)| *k == name) {
+        Some((_, vals)) => {
+            let strs: Vec<Term> = vals.iter().map(|v| p.heap.string(v)).collect();
+            let l = p.heap.list(&strs);
+            let ll = p.heap.list(&[l]);
+            Ok(p.heap.tuple(&[Term::atom(atom::OK), ll]))
+        }
+        None => Ok(Term::atom(atom::ERROR)),
+    }
+}
+
+/// `init:get_arguments/0`: `[{Flag, Values}]`.
+fn get_arguments0(p: &mut Process, _a: &[Term]) -> R {
+    let mut items = Vec::new();
+    for (k, vals) in boot_arguments() {
+        let strs: Vec<Term> = vals.iter().map(|v| p.heap.string(v)).collect();
+        let l = p.heap.list(&strs);
+        let key = Term::atom(atom::intern_static(k));
+        items.push(p.heap.tuple(&[key, l]));
+    }
+    Ok(p.heap.list(&items))
+}
+
+/// `init:get_plain_arguments/0`: none (the program's arguments go to
+/// `main/1`).
 fn no_arguments(_p: &mut Process, _a: &[Term]) -> R {
     Ok(Term::NIL)
 }
@@ -198,7 +257,7 @@ pub const TABLE: &[Bif] = &[
         module: "init",
         name: "get_arguments",
         arity: 0,
-        f: no_arguments,
+        f: get_arguments0,
     },
     Bif {
         module: "init",

@@ -7,17 +7,20 @@
 %% (which owns the `ac_tab` table holding application environments), then
 %% the kernel application: `logger:internal_init_logger/0`, `kernel_sup`
 %% (which starts `logger_sup`), `logger:add_handlers(kernel)`. This module
-%% runs the same OTP code in the same order, without the application
-%% controller: `ac_tab` is filled with kernel's environment as
+%% runs the same OTP code in the same order: OTP's application controller
+%% with kernel and stdlib loaded and started, kernel's environment as
 %% `application:get_all_env(kernel)` shows it under `erl -noshell` once
-%% booted, and the environment-reading steps of internal_init_logger/0 are
-%% done with the values that environment gives.
+%% booted. Kernel's application callback is this module: its kernel_sup
+%% holds only logger_sup (the other servers of OTP's kernel_sup are
+%% answered natively by the VM), and the environment-reading steps of
+%% internal_init_logger/0 are done with the values that environment gives.
 %%
 %% The VM (src/otp/kernel.rs) redirects the first call into one of the
 %% modules in trigger list there to lazy_apply/3 while the kernel is not up.
 -module(beamz_kernel).
 -export([lazy_apply/3, ensure_started/0, boot_server/0]).
 -export([process_error_log/3, system_logger/0]).
+-export([start/2, stop/1, init/1]).
 
 %% Kernel's environment after `erl -noshell` has booted (OTP 25).
 %% Logger reads logger_level, logger_sasl_compatible and logger;
@@ -114,8 +117,6 @@ triggers() ->
     [logger, error_logger, application, application_controller, logger_std_h].
 
 boot() ->
-    ac_tab = ets:new(ac_tab, [set, public, named_table, {read_concurrency, true}]),
-    true = ets:insert(ac_tab, [{{env, kernel, K}, V} || {K, V} <- kernel_env()]),
     %% The boot script's {kernelProcess, logger, {logger_server, start_link, []}}.
     {ok, _} = gen_server:start({local, logger}, logger_server, [], []),
     %% From here on a call into logger works (the events go to
@@ -123,16 +124,61 @@ boot() ->
     %% replays them): load the trigger modules, ending the redirection
     %% for every process, including those the steps below start.
     _ = [{module, M} = code:ensure_loaded(M) || M <- triggers()],
+    %% {kernelProcess, application_controller, {application_controller,
+    %% start, [KernelApp]}}: OTP's controller, which creates `ac_tab` and
+    %% loads kernel with the environment of kernel.app. The application
+    %% callback is this module (start/2 below) instead of `kernel`, whose
+    %% kernel_sup would start servers this VM answers natively.
+    {application, kernel, Props} = app_spec(kernel),
+    KernelApp = {application, kernel,
+                 lists:keystore(mod, 1, Props, {mod, {?MODULE, []}})},
+    {ok, _} = application_controller:start(KernelApp),
+    true = ets:insert(ac_tab, [{{env, kernel, K}, V} || {K, V} <- kernel_env()]),
+    %% The boot script's application steps.
+    ok = application:load(stdlib),
+    ok = application:start_boot(kernel, permanent),
+    ok = application:start_boot(stdlib, permanent),
+    %% Kernel's callback as OTP's resource file names it, for
+    %% application:get_key/2 (its running master keeps this module).
+    [{_, Appl}] = ets:lookup(ac_tab, {loaded, kernel}),
+    Data = setelement(5, element(3, Appl), {kernel, []}),
+    true = ets:insert(ac_tab, {{loaded, kernel}, setelement(3, Appl, Data)}),
+    ok.
+
+%% Kernel's application callback in place of kernel:start/2: the steps of
+%% kernel:start/2 the logger needs, with kernel_sup holding logger_sup.
+start(normal, []) ->
     %% logger:internal_init_logger/0 with this environment.
     ok = logger:set_primary_config(level, notice),
     ok = logger:set_primary_config(metadata, #{}),
     ok = logger:set_primary_config(filter_default, log),
     ok = logger:set_primary_config(filters, []),
-    %% kernel_sup's logger_sup child.
-    {ok, _} = gen_server:start({local, logger_sup}, supervisor,
-                               {{local, logger_sup}, logger_sup, []}, []),
-    %% kernel:start/2 after kernel_sup is up.
-    ok = logger:add_handlers(kernel).
+    {ok, Sup} = supervisor:start_link({local, kernel_sup}, ?MODULE, kernel_sup),
+    ok = logger:add_handlers(kernel),
+    {ok, Sup, []}.
+
+stop(_State) ->
+    ok.
+
+%% kernel_sup (kernel:init/1's flags) with its logger_sup child.
+init(kernel_sup) ->
+    Flags = #{strategy => one_for_all, intensity => 0, period => 1},
+    LoggerSup = #{id => logger_sup,
+                  start => {logger_sup, start_link, []},
+                  restart => permanent,
+                  shutdown => infinity,
+                  type => supervisor,
+                  modules => [logger_sup]},
+    {ok, {Flags, [LoggerSup]}}.
+
+%% An application's resource file as a term (what systools puts in a boot
+%% script).
+app_spec(App) ->
+    File = code:where_is_file(atom_to_list(App) ++ ".app"),
+    {ok, Bin, _} = erl_prim_loader:get_file(File),
+    {ok, Tokens, _} = erl_scan:string(binary_to_list(Bin)),
+    {ok, Term} = erl_parse:parse_term(Tokens),
+    Term.
 
 %% Where erts sends its log messages: the process that called
 %% erlang:system_flag(system_logger, Pid) -- logger_proxy once the logger
