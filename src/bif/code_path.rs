@@ -29,7 +29,7 @@ fn root() -> Option<PathBuf> {
 
 /// A file name argument (`file:name_all()`): an atom, a binary, or a deep
 /// list of characters, atoms and binaries.
-fn file_name(t: Term) -> Result<String, Exc> {
+pub(crate) fn file_name(t: Term) -> Result<String, Exc> {
     fn walk(t: Term, out: &mut String, depth: u32) -> Result<(), Exc> {
         if depth > 10_000 {
             return Err(Exc::badarg());

@@ -26,6 +26,7 @@ pub mod native;
 pub mod num;
 pub mod os;
 pub mod persistent;
+pub mod prim_file;
 pub mod process;
 pub mod standin;
 pub mod string_num;
@@ -168,6 +169,7 @@ fn tables() -> &'static [&'static [Bif]] {
         process::TABLE,
         standin::TABLE,
         code_path::TABLE,
+        prim_file::TABLE,
         atoms::TABLE,
         binaries::TABLE,
         lists::TABLE,

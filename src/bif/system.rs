@@ -42,7 +42,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn datetime(p: &mut Process, secs: i64) -> Term {
+pub(crate) fn datetime(p: &mut Process, secs: i64) -> Term {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
@@ -487,7 +487,30 @@ fn c_info(p: &mut Process, a: &[Term]) -> R {
     Ok(crate::interp::maps::from_pairs(p, &pairs))
 }
 
+/// `erlang:dt_spread_tag/1`: no dynamic-trace tags here (as an emulator
+/// built without them), so the saved state is always `false`.
+fn dt_spread_tag1(_p: &mut Process, _a: &[Term]) -> Result<Term, Exc> {
+    Ok(Term::bool(false))
+}
+
+/// `erlang:dt_restore_tag/1`.
+fn dt_restore_tag1(_p: &mut Process, _a: &[Term]) -> Result<Term, Exc> {
+    Ok(Term::bool(true))
+}
+
 pub const TABLE: &[Bif] = &[
+    Bif {
+        module: "erlang",
+        name: "dt_spread_tag",
+        arity: 1,
+        f: dt_spread_tag1,
+    },
+    Bif {
+        module: "erlang",
+        name: "dt_restore_tag",
+        arity: 1,
+        f: dt_restore_tag1,
+    },
     Bif {
         module: "erlang",
         name: "date",

@@ -114,7 +114,7 @@ serve(Result) ->
 
 %% The modules whose first call the VM redirects (src/otp/kernel.rs).
 triggers() ->
-    [logger, error_logger, application, application_controller, logger_std_h].
+    [logger, error_logger, application, application_controller, logger_std_h, file].
 
 boot() ->
     %% The boot script's {kernelProcess, logger, {logger_server, start_link, []}}.
@@ -160,16 +160,23 @@ start(normal, []) ->
 stop(_State) ->
     ok.
 
-%% kernel_sup (kernel:init/1's flags) with its logger_sup child.
+%% kernel_sup (kernel:init/1's flags) with its file_server_2 and
+%% logger_sup children (prim_file's operations are native, src/bif/prim_file.rs).
 init(kernel_sup) ->
     Flags = #{strategy => one_for_all, intensity => 0, period => 1},
+    File = #{id => file_server_2,
+             start => {file_server, start_link, []},
+             restart => permanent,
+             shutdown => 2000,
+             type => worker,
+             modules => [file, file_server, file_io_server, prim_file]},
     LoggerSup = #{id => logger_sup,
                   start => {logger_sup, start_link, []},
                   restart => permanent,
                   shutdown => infinity,
                   type => supervisor,
                   modules => [logger_sup]},
-    {ok, {Flags, [LoggerSup]}}.
+    {ok, {Flags, [File, LoggerSup]}}.
 
 %% An application's resource file as a term (what systools puts in a boot
 %% script).

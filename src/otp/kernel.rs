@@ -30,6 +30,7 @@ pub const TRIGGERS: &[&str] = &[
     "application",
     "application_controller",
     "logger_std_h",
+    "file",
 ];
 
 static KERNEL_UP: AtomicBool = AtomicBool::new(false);
