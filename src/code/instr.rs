@@ -137,6 +137,10 @@ pub enum MatchFail {
 #[derive(Clone, Debug, PartialEq)]
 pub struct BinSegment {
     pub kind: SegKind,
+    /// The compiler's 1-based number of the source segment this one
+    /// comes from (several may share one: merged strings), reported in
+    /// a failure's `error_info`.
+    pub seg: u32,
     pub unit: u32,
     /// Bit-syntax flags: 0x02 little, 0x04 signed, 0x10 native.
     pub flags: u32,

@@ -1,12 +1,14 @@
-//! Bit syntax: building binaries (`bs_create_bin`) and matching them
-//! (match contexts, `bs_get_*`, `bs_skip_*`, `bs_match_string`, utf).
+//! Bit syntax: matching binaries (match contexts, `bs_get_*`,
+//! `bs_skip_*`, `bs_match_string`, utf) and the pre-OTP-25 construction
+//! instructions (`bs_init2`, `bs_put_*`). `bs_create_bin` is `bs_create`.
 //!
 //! A match context is a `MatchCtx` object: absolute bit position, absolute
 //! end, and the underlying `HeapBin`; sub-binaries it yields reference that
 //! same `HeapBin`, so matching never copies payload.
 
+use super::bs_create;
 use crate::bif::Exc;
-use crate::code::instr::{BinSegment, SegKind, Src, X_REGS};
+use crate::code::instr::{BinSegment, X_REGS};
 use crate::code::Module;
 use crate::process::Process;
 use crate::term::bitbuf::{read_u64, BitWriter};
@@ -73,19 +75,6 @@ pub fn set_position(ctx: Term, pos: Term) {
 }
 
 /// Segment size in bits from a size operand and unit; `None` if invalid.
-/// An integer segment's size in bits: as OTP, a size that is a valid
-/// non-negative integer but too large to build (a bignum, or overflowing
-/// with the unit) is `system_limit`; anything else invalid is `badarg`.
-fn int_seg_bits(size: Term, unit: u32) -> Result<u64, Exc> {
-    if size.is_small() && size.small_value() >= 0 {
-        seg_bits(size, unit).ok_or_else(Exc::system_limit)
-    } else if size.is_bignum() && !bignum::is_negative(size) {
-        Err(Exc::system_limit())
-    } else {
-        Err(Exc::badarg())
-    }
-}
-
 fn seg_bits(size: Term, unit: u32) -> Option<u64> {
     if size.is_small() && size.small_value() >= 0 {
         (size.small_value() as u64).checked_mul(unit.max(1) as u64)
@@ -495,7 +484,8 @@ pub fn old_put(
     seg: &BinSegment,
 ) -> Result<(), Exc> {
     let mut w = BitWriter::default();
-    write_segments(p, x, module, std::slice::from_ref(seg), &mut w)?;
+    bs_create::write_segments(p, x, module, std::slice::from_ref(seg), &mut w)
+        .map_err(|f| f.exc())?;
     old_write(p, &w)
 }
 
@@ -520,199 +510,4 @@ pub fn utf_size(t: Term, width: u8) -> Option<i64> {
     } else {
         c.len_utf16() * 2
     } as i64)
-}
-
-// ---- construction -----------------------------------------------------------
-
-fn src(p: &Process, x: &[Term; X_REGS], s: Src) -> Term {
-    match s {
-        Src::X(i) => x[i as usize],
-        Src::Y(i) => {
-            let len = p.stack.len();
-            len.checked_sub(1 + i as usize)
-                .map(|at| p.stack[at])
-                .unwrap_or(Term::NIL)
-        }
-        Src::Lit(t) => t,
-    }
-}
-
-fn encode_utf8(cp: u32, out: &mut Vec<u8>) -> bool {
-    match char::from_u32(cp) {
-        Some(c) => {
-            let mut b = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
-            true
-        }
-        None => false,
-    }
-}
-
-/// `<<Base/binary, Rest...>>` where `Base` is the writable `ProcBin` that
-/// ends its buffer: append `Rest` in place (amortised O(1) per byte, as
-/// OTP's writable binaries). `None` when the fast path does not apply.
-fn append_in_place(
-    p: &mut Process,
-    x: &[Term; X_REGS],
-    module: &Module,
-    segments: &[BinSegment],
-) -> Option<Result<Term, Exc>> {
-    let first = segments.first()?;
-    if !matches!(first.kind, SegKind::Append | SegKind::PrivateAppend) {
-        return None;
-    }
-    let base = src(p, x, first.src);
-    if base.boxed_kind() != Some(Kind::ProcBin) || base.word(3) & binary::PB_WRITABLE == 0 {
-        return None;
-    }
-    let bits = base.word(2);
-    let buf = binary::procbin_buf(base);
-    if bits % 8 != 0 || bits / 8 != buf.len() as u64 {
-        return None;
-    }
-    let mut w = BitWriter::default();
-    if let Err(e) = write_segments(p, x, module, &segments[1..], &mut w) {
-        return Some(Err(e));
-    }
-    if w.bits % 8 != 0 {
-        return None;
-    }
-    buf.append(&w.bytes);
-    p.heap.add_vheap(w.bytes.len());
-    base.set_word(3, base.word(3) & !binary::PB_WRITABLE);
-    let p_buf = base.word(1) as *const binary::BinBuf;
-    // SAFETY: `base` owns a strong count, so the buffer is alive; the new
-    // ProcBin takes one more.
-    let arc = unsafe {
-        std::sync::Arc::increment_strong_count(p_buf);
-        std::sync::Arc::from_raw(p_buf)
-    };
-    Some(Ok(p.heap.procbin(arc, bits + w.bits, binary::PB_WRITABLE)))
-}
-
-/// `bs_create_bin`: build a bitstring from segments.
-pub fn create(
-    p: &mut Process,
-    x: &[Term; X_REGS],
-    module: &Module,
-    segments: &[BinSegment],
-) -> Result<Term, Exc> {
-    if let Some(r) = append_in_place(p, x, module, segments) {
-        return r;
-    }
-    let mut w = BitWriter::default();
-    write_segments(p, x, module, segments, &mut w)?;
-    Ok(p.heap.bitstring(&w.bytes, w.bits))
-}
-
-fn write_segments(
-    p: &mut Process,
-    x: &[Term; X_REGS],
-    module: &Module,
-    segments: &[BinSegment],
-    w: &mut BitWriter,
-) -> Result<(), Exc> {
-    for seg in segments {
-        let v = src(p, x, seg.src);
-        let size = src(p, x, seg.size);
-        match seg.kind {
-            SegKind::Integer => {
-                let n = int_seg_bits(size, seg.unit)?;
-                if !v.is_integer() {
-                    return Err(Exc::badarg());
-                }
-                if n > 1 << 32 {
-                    return Err(Exc::system_limit());
-                }
-                let little = seg.flags & LITTLE != 0;
-                if v.is_small() {
-                    w.push_i64(v.small_value(), n, little);
-                } else {
-                    w.push_int(&bignum::to_big(v), n, little);
-                }
-            }
-            SegKind::Float => {
-                let n = seg_bits(size, seg.unit).ok_or_else(Exc::badarg)?;
-                let f = crate::bif::arith::to_f64(v).ok_or_else(Exc::badarg)?;
-                // Narrowing rounds to nearest-even; out of range gives
-                // infinity, as OTP does.
-                let bits = match n {
-                    64 => f.to_bits(),
-                    32 => (f as f32).to_bits() as u64,
-                    16 => f64_to_f16(f) as u64,
-                    _ => return Err(Exc::badarg()),
-                };
-                if seg.flags & LITTLE != 0 {
-                    w.push_bytes(&bits.to_le_bytes()[..(n / 8) as usize]);
-                } else {
-                    w.push_bits(bits, n as u32);
-                }
-            }
-            SegKind::Binary | SegKind::Append | SegKind::PrivateAppend => {
-                let view = binary::view(v).ok_or_else(Exc::badarg)?;
-                let n = if size == Term::atom(atom::ALL) || size.is_nil() {
-                    let u = seg.unit.max(1) as u64;
-                    if view.size % u != 0 {
-                        return Err(Exc::badarg());
-                    }
-                    view.size
-                } else {
-                    let n = seg_bits(size, seg.unit).ok_or_else(Exc::badarg)?;
-                    if n > view.size {
-                        return Err(Exc::badarg());
-                    }
-                    n
-                };
-                w.push_view(&view, n);
-            }
-            SegKind::String => {
-                let off = v.small_value() as usize;
-                let len = if size.is_small() {
-                    size.small_value() as usize
-                } else {
-                    0
-                };
-                let s = module.strings.get(off..off + len).ok_or_else(Exc::badarg)?;
-                w.push_bytes(s);
-            }
-            SegKind::Utf8 | SegKind::Utf16 | SegKind::Utf32 => {
-                if !v.is_small() {
-                    return Err(Exc::badarg());
-                }
-                let cp = u32::try_from(v.small_value()).map_err(|_| Exc::badarg())?;
-                if cp > 0x10FFFF || (0xD800..=0xDFFF).contains(&cp) {
-                    return Err(Exc::badarg());
-                }
-                let little = seg.flags & LITTLE != 0;
-                let mut out = Vec::new();
-                match seg.kind {
-                    SegKind::Utf8 => {
-                        if !encode_utf8(cp, &mut out) {
-                            return Err(Exc::badarg());
-                        }
-                    }
-                    SegKind::Utf16 => {
-                        let mut units = [0u16; 2];
-                        let c = char::from_u32(cp).ok_or_else(Exc::badarg)?;
-                        for u in c.encode_utf16(&mut units).iter() {
-                            if little {
-                                out.extend_from_slice(&u.to_le_bytes());
-                            } else {
-                                out.extend_from_slice(&u.to_be_bytes());
-                            }
-                        }
-                    }
-                    _ => {
-                        if little {
-                            out.extend_from_slice(&cp.to_le_bytes());
-                        } else {
-                            out.extend_from_slice(&cp.to_be_bytes());
-                        }
-                    }
-                }
-                w.push_bytes(&out);
-            }
-        }
-    }
-    Ok(())
 }

@@ -10,7 +10,7 @@
 //! ([`gc_due`]: compiled code holds x registers in variables a collection
 //! would move under it) and an exception to raise.
 
-use super::{bits, get, maps, put};
+use super::{bits, bs_create, get, maps, put};
 use crate::bif::Exc;
 use crate::code::instr::{BsGetKind, Dst, Instr, Label, MatchFail, X_REGS};
 use crate::code::Module;
@@ -23,8 +23,9 @@ pub enum Direct {
     Next,
     /// Go to the instruction's fail label.
     Jump(Label),
-    /// Raise this exception (nothing was written).
-    Raise(Exc),
+    /// Raise this exception (nothing was written); with the `error_info`
+    /// map for the current function's stack frame, if any.
+    Raise(Exc, Option<Term>),
 }
 
 /// Is `i` one of this module's instructions?
@@ -92,8 +93,15 @@ fn jump_or_raise(fail: Label, e: Exc) -> Direct {
     if fail != crate::code::instr::NO_LABEL {
         Direct::Jump(fail)
     } else {
-        Direct::Raise(e)
+        Direct::Raise(e, None)
     }
+}
+
+/// A `bs_create_bin` failure with no fail label: raise it with its cause.
+#[cold]
+fn bs_raise(p: &mut Process, f: bs_create::Fail) -> Direct {
+    let info = f.error_info(&mut p.heap);
+    Direct::Raise(f.exc(), Some(info))
 }
 
 /// The collection due before `ins` can run, if any: how many x
@@ -180,12 +188,13 @@ pub fn exec(p: &mut Process, x: &mut [Term; X_REGS], module: &Module, ins: &Inst
             dst,
             segments,
             ..
-        } => match bits::create(p, x, module, segments) {
+        } => match bs_create::create(p, x, module, segments) {
             Ok(t) => {
                 put(p, x, *dst, t);
                 Direct::Next
             }
-            Err(e) => jump_or_raise(*fail, e),
+            Err(_) if *fail != crate::code::instr::NO_LABEL => Direct::Jump(*fail),
+            Err(f) => bs_raise(p, f),
         },
         Instr::BsStartMatch { fail, src, dst, .. } => {
             let t = get(p, x, *src);
@@ -196,7 +205,7 @@ pub fn exec(p: &mut Process, x: &mut [Term; X_REGS], module: &Module, ins: &Inst
                 }
                 None => match fail {
                     MatchFail::Jump(l) => Direct::Jump(*l),
-                    MatchFail::Raise => Direct::Raise(Exc::error(Term::atom(atom::BADARG))),
+                    MatchFail::Raise => Direct::Raise(Exc::error(Term::atom(atom::BADARG)), None),
                 },
             }
         }
@@ -303,6 +312,6 @@ pub fn exec(p: &mut Process, x: &mut [Term; X_REGS], module: &Module, ins: &Inst
             }
         }
         // not a direct instruction: the caller checked `is_direct`
-        _ => Direct::Raise(Exc::error(Term::atom(atom::BADARG))),
+        _ => Direct::Raise(Exc::error(Term::atom(atom::BADARG)), None),
     }
 }

@@ -35,23 +35,43 @@ fn class_of(t: Term) -> Option<Class> {
     }
 }
 
-/// `[{file, F}, {line, L}]` for (module, ip), or `[]`.
-fn location(heap: &mut Heap, m: &Module, ip: u32) -> Term {
+/// `[{file, F}, {line, L}]` for (module, ip), or `[]`; followed by
+/// `{error_info, Info}` if given.
+fn location(heap: &mut Heap, m: &Module, ip: u32, info: Option<Term>) -> Term {
+    let tail = match info {
+        Some(i) => {
+            let ei = heap.tuple(&[Term::atom(atom::ERROR_INFO), i]);
+            heap.list(&[ei])
+        }
+        None => Term::NIL,
+    };
     match m.location_at(ip) {
         Some((file, line)) => {
             let f = heap.string(file);
             let ft = heap.tuple(&[Term::atom(atom::FILE), f]);
             let lt = heap.tuple(&[Term::atom(atom::LINE), Term::small(line as i64)]);
-            heap.list(&[ft, lt])
+            let rest = heap.cons(lt, tail);
+            heap.cons(ft, rest)
         }
-        None => Term::NIL,
+        None => tail,
     }
 }
 
 /// The frame for the function containing `ip` in `m`.
 fn frame_at(heap: &mut Heap, m: &Module, ip: u32, args: Option<Term>) -> Option<Term> {
+    frame_with_info(heap, m, ip, args, None)
+}
+
+/// [`frame_at`] with an `error_info` map in the location.
+fn frame_with_info(
+    heap: &mut Heap,
+    m: &Module,
+    ip: u32,
+    args: Option<Term>,
+    info: Option<Term>,
+) -> Option<Term> {
     let f = m.function_at(ip)?;
-    let loc = location(heap, m, ip);
+    let loc = location(heap, m, ip, info);
     let third = args.unwrap_or(Term::small(f.arity as i64));
     Some(heap.tuple(&[Term::atom(m.name), Term::atom(f.name), third, loc]))
 }
@@ -102,6 +122,12 @@ fn build_trace(p: &mut Process, x: &[Term; X_REGS], m: &Module, ip: u32, r: &Rai
         Origin::Here => {
             let args = r.exc.args;
             if let Some(f) = frame_at(&mut p.heap, m, ip, args) {
+                frames.push(f);
+            }
+        }
+        Origin::Info(info) => {
+            let args = r.exc.args;
+            if let Some(f) = frame_with_info(&mut p.heap, m, ip, args, Some(*info)) {
                 frames.push(f);
             }
         }

@@ -13,6 +13,7 @@
 //! read `[]` and write nowhere rather than panicking.
 
 mod bits;
+mod bs_create;
 pub mod direct;
 mod exception;
 pub mod maps;
@@ -78,6 +79,9 @@ pub const SLICE: i64 = 4000;
 pub(crate) enum Origin {
     /// A failing instruction in the current function.
     Here,
+    /// A failing instruction in the current function whose frame carries
+    /// this `error_info` map in its location (`bs_create_bin`).
+    Info(Term),
     /// A BIF that failed: its export and arguments.
     Bif(&'static code::Export, Vec<Term>),
     /// A call to an undefined function: module, function, arguments.
@@ -1106,10 +1110,13 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                         match direct::exec(p, x, module, ins) {
                             Direct::Next => ip += 1,
                             Direct::Jump(l) => ip = l,
-                            Direct::Raise(exc) => {
+                            Direct::Raise(exc, info) => {
                                 break 'inner Flow::Raise(Raise {
                                     exc,
-                                    origin: Origin::Here,
+                                    origin: match info {
+                                        Some(i) => Origin::Info(i),
+                                        None => Origin::Here,
+                                    },
                                 })
                             }
                         }
@@ -1213,6 +1220,7 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     } => {
                         let seg = BinSegment {
                             kind: *kind,
+                            seg: 1,
                             unit: *unit,
                             flags: *flags,
                             src: *src,

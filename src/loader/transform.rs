@@ -674,6 +674,11 @@ fn create_bin(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             Src::Lit(t) => seg_kind(cx, t)?,
             _ => return Err(cx.bad("bad segment type")),
         };
+        let seg = match &s[1] {
+            Operand::U(u) => *u as u32,
+            Operand::Int(u) => *u as u32,
+            _ => return Err(cx.bad("bad segment number")),
+        };
         let unit = match &s[2] {
             Operand::U(u) => *u as u32,
             Operand::Int(u) => *u as u32,
@@ -701,6 +706,7 @@ fn create_bin(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         };
         segs.push(BinSegment {
             kind,
+            seg,
             unit,
             flags,
             src,

@@ -135,7 +135,7 @@ unsafe extern "C" fn exec(ctx: *mut Ctx, instr: u64, loc: u64) -> i64 {
     match r {
         Direct::Next => EXEC_NEXT,
         Direct::Jump(_) => EXEC_FAIL,
-        Direct::Raise(_) => EXEC_STEP,
+        Direct::Raise(..) => EXEC_STEP,
     }
 }
 
