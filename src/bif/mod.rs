@@ -86,6 +86,9 @@ pub struct Exc {
     /// arguments and `error_info`), as OTP does for failing BIFs; false for
     /// `error/1,2`, `exit/1`, `throw/1`, `raise/3`.
     pub bif_frame: bool,
+    /// The `cause` of the BIF frame's `error_info` (OTP's extended error
+    /// information, e.g. `id` for an ETS table that does not exist).
+    pub cause: Option<Term>,
 }
 
 impl Exc {
@@ -96,6 +99,7 @@ impl Exc {
             trace: None,
             args: None,
             bif_frame: true,
+            cause: None,
         }
     }
     pub fn exit(reason: Term) -> Exc {
@@ -105,6 +109,7 @@ impl Exc {
             trace: None,
             args: None,
             bif_frame: false,
+            cause: None,
         }
     }
     pub fn throw(reason: Term) -> Exc {
@@ -114,6 +119,7 @@ impl Exc {
             trace: None,
             args: None,
             bif_frame: false,
+            cause: None,
         }
     }
     /// Not an exception: the BIF is waiting for a reply signal. Only
@@ -127,6 +133,7 @@ impl Exc {
             trace: None,
             args: None,
             bif_frame: false,
+            cause: None,
         }
     }
     pub fn is_wait(&self) -> bool {
@@ -135,6 +142,15 @@ impl Exc {
     #[cold]
     pub fn badarg() -> Exc {
         Exc::error(Term::atom(atom::BADARG))
+    }
+    /// `badarg` whose `error_info` names a cause (`erl_stdlib_errors`
+    /// turns it into the "*** argument N: ..." text).
+    #[cold]
+    pub fn badarg_cause(cause: &'static str) -> Exc {
+        Exc {
+            cause: Some(Term::atom(atom::intern_static(cause))),
+            ..Exc::badarg()
+        }
     }
     #[cold]
     pub fn badarith() -> Exc {
@@ -151,6 +167,7 @@ impl Exc {
             trace: None,
             args: None,
             bif_frame: false,
+            cause: None,
         }
     }
 }

@@ -64,6 +64,7 @@ fn raise3(_p: &mut Process, a: &[Term]) -> R {
         trace: Some(a[2]),
         args: None,
         bif_frame: false,
+        cause: None,
     })
 }
 

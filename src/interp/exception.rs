@@ -76,13 +76,18 @@ fn frame_with_info(
     Some(heap.tuple(&[Term::atom(m.name), Term::atom(f.name), third, loc]))
 }
 
-fn error_info_loc(heap: &mut Heap, module: atom::Atom) -> Term {
+fn error_info_loc(heap: &mut Heap, module: atom::Atom, cause: Option<Term>) -> Term {
     let errmod = if module == atom::ERLANG {
         atom::ERL_ERTS_ERRORS
     } else {
         atom::intern_static("erl_stdlib_errors")
     };
-    let map = heap.map_sorted(&[(Term::atom(atom::MODULE), Term::atom(errmod))]);
+    let m = (Term::atom(atom::MODULE), Term::atom(errmod));
+    let map = match cause {
+        // Keys in term order: cause < module.
+        Some(c) => heap.map_sorted(&[(Term::atom(atom::intern_static("cause")), c), m]),
+        None => heap.map_sorted(&[m]),
+    };
     let ei = heap.tuple(&[Term::atom(atom::ERROR_INFO), map]);
     heap.list(&[ei])
 }
@@ -93,7 +98,7 @@ fn build_trace(p: &mut Process, x: &[Term; X_REGS], m: &Module, ip: u32, r: &Rai
     match &r.origin {
         Origin::Bif(e, args) => {
             let a = p.heap.list(args);
-            let loc = error_info_loc(&mut p.heap, e.module);
+            let loc = error_info_loc(&mut p.heap, e.module, r.exc.cause);
             frames.push(
                 p.heap
                     .tuple(&[Term::atom(e.module), Term::atom(e.function), a, loc]),
@@ -263,6 +268,7 @@ pub(crate) fn reraise(raw: Term, value: Term) -> Raise {
                 trace: Some(trace),
                 args: None,
                 bif_frame: false,
+                cause: None,
             },
             origin: Origin::Here,
         },
@@ -284,6 +290,7 @@ pub(crate) fn raw_raise(class: Term, reason: Term, raw: Term) -> Option<Raise> {
             trace: Some(rethrown_trace(raw)),
             args: None,
             bif_frame: false,
+            cause: None,
         },
         origin: Origin::Here,
     })

@@ -118,7 +118,7 @@ pub fn new_2(p: &mut Process, args: &[Term]) -> R {
         let mut r = reg_write();
         if opts.named {
             if r.names.contains_key(&name.atom_value()) {
-                return Err(Exc::badarg());
+                return Err(Exc::badarg_cause("already_exists"));
             }
             r.names.insert(name.atom_value(), id);
         }
@@ -333,11 +333,14 @@ pub fn whereis_1(p: &mut Process, args: &[Term]) -> R {
 
 /// The table `tid` if `p` owns it (give_away, setopts), else badarg.
 fn owned_by(p: &Process, tid: Term) -> Result<TabRef, Exc> {
-    let tr = resolve(tid).ok_or_else(Exc::badarg)?;
+    let tr = resolve(tid).ok_or_else(|| super::no_table(tid))?;
     {
         let t = lock(&tr);
-        if t.deleted || t.owner != p.pid {
-            return Err(Exc::badarg());
+        if t.deleted {
+            return Err(Exc::badarg_cause("id"));
+        }
+        if t.owner != p.pid {
+            return Err(Exc::badarg_cause("access"));
         }
     }
     Ok(tr)

@@ -200,7 +200,7 @@ fn is_neg(t: Term) -> bool {
 fn update_counter(p: &mut Process, tab: Term, key: Term, ops: Term, default: Option<Term>) -> R {
     with_table(p, tab, Need::Write, |t, p| {
         if !matches!(t.ty, Type::Set | Type::OrderedSet) {
-            return Err(Exc::badarg());
+            return Err(Exc::badarg_cause("table_type"));
         }
         if let Some(d) = default {
             if !valid_obj(d, t.keypos) {
@@ -229,12 +229,15 @@ fn update_counter(p: &mut Process, tab: Term, key: Term, ops: Term, default: Opt
                 v[t.keypos - 1] = key;
                 v
             }
-            (None, None) => return Err(Exc::badarg()),
+            (None, None) => return Err(Exc::badarg_cause("badkey")),
         };
         let mut results = Vec::with_capacity(ops.len());
         for op in &ops {
-            if op.pos == t.keypos || op.pos > els.len() {
-                return Err(Exc::badarg());
+            if op.pos == t.keypos {
+                return Err(Exc::badarg_cause("keypos"));
+            }
+            if op.pos > els.len() {
+                return Err(Exc::badarg_cause("position"));
             }
             let old = els[op.pos - 1];
             if !old.is_integer() {
@@ -315,7 +318,10 @@ pub fn update_element_3(p: &mut Process, a: &[Term]) -> R {
         }
         let mut els = cur.tuple_elements().to_vec();
         for &(pos, v) in &upd {
-            if pos == t.keypos || pos > els.len() {
+            if pos == t.keypos {
+                return Err(Exc::badarg_cause("keypos"));
+            }
+            if pos > els.len() {
                 return Err(Exc::badarg());
             }
             els[pos - 1] = v;

@@ -124,6 +124,17 @@ pub(crate) fn resolve(tid: Term) -> Option<TabRef> {
     r.tables.get(&id).cloned()
 }
 
+/// The badarg for a `tid` that names no table: cause `type` when it is
+/// neither a name nor a reference, `id` otherwise.
+#[cold]
+pub(crate) fn no_table(tid: Term) -> Exc {
+    if tid.is_atom() || tid.is_ref() {
+        Exc::badarg_cause("id")
+    } else {
+        Exc::badarg_cause("type")
+    }
+}
+
 /// Why a BIF wants a table.
 #[derive(Copy, Clone, PartialEq, Eq)]
 pub(crate) enum Need {
@@ -132,22 +143,25 @@ pub(crate) enum Need {
 }
 
 /// Run `f` on the table `tid` names, with `need` access for `p`;
-/// badarg when there is no such table or access is denied.
+/// badarg when there is no such table (`error_info` cause `id`) or access
+/// is denied (cause `access`).
 pub(crate) fn with_table<R>(
     p: &mut Process,
     tid: Term,
     need: Need,
     f: impl FnOnce(&mut Table, &mut Process) -> Result<R, Exc>,
 ) -> Result<R, Exc> {
-    let tr = resolve(tid).ok_or_else(Exc::badarg)?;
+    let tr = resolve(tid).ok_or_else(|| no_table(tid))?;
     let mut t = lock(&tr);
-    let ok = !t.deleted
-        && match need {
-            Need::Read => t.can_read(p.pid),
-            Need::Write => t.can_write(p.pid),
-        };
+    if t.deleted {
+        return Err(Exc::badarg_cause("id"));
+    }
+    let ok = match need {
+        Need::Read => t.can_read(p.pid),
+        Need::Write => t.can_write(p.pid),
+    };
     if !ok {
-        return Err(Exc::badarg());
+        return Err(Exc::badarg_cause("access"));
     }
     let r = f(&mut t, p);
     t.maybe_compact();
