@@ -107,14 +107,16 @@ fn build_trace(p: &mut Process, x: &[Term; X_REGS], m: &Module, ip: u32, r: &Rai
                 frames.push(f);
             }
         }
-        Origin::Undef(md, f, args) => {
+        Origin::Undef(md, f, args, tail) => {
             let a = p.heap.list(args);
             frames.push(
                 p.heap
                     .tuple(&[Term::atom(*md), Term::atom(*f), a, Term::NIL]),
             );
-            if let Some(f) = frame_at(&mut p.heap, m, ip, None) {
-                frames.push(f);
+            if !*tail {
+                if let Some(f) = frame_at(&mut p.heap, m, ip, None) {
+                    frames.push(f);
+                }
             }
         }
         Origin::Clause(fi_ip) => {

@@ -84,8 +84,10 @@ pub(crate) enum Origin {
     Info(Term),
     /// A BIF that failed: its export and arguments.
     Bif(&'static code::Export, Vec<Term>),
-    /// A call to an undefined function: module, function, arguments.
-    Undef(atom::Atom, atom::Atom, Vec<Term>),
+    /// A call to an undefined function: module, function, arguments, and
+    /// whether it was a tail call (the caller's frame is already gone, so
+    /// as in OTP the trace goes on with the caller's continuation).
+    Undef(atom::Atom, atom::Atom, Vec<Term>, bool),
     /// function_clause: the function's own arguments become the frame.
     Clause(u32),
 }
@@ -1585,7 +1587,12 @@ fn call_export(
     }
     Flow::Raise(Raise {
         exc: Exc::error(Term::atom(atom::UNDEF)),
-        origin: Origin::Undef(e.module, e.function, x[..arity as usize].to_vec()),
+        origin: Origin::Undef(
+            e.module,
+            e.function,
+            x[..arity as usize].to_vec(),
+            cp.is_none(),
+        ),
     })
 }
 
@@ -1638,7 +1645,10 @@ fn apply_regs(p: &mut Process, x: &mut [Term; X_REGS], arity: u32, cp: Option<Te
     let m = x[arity as usize];
     let f = x[arity as usize + 1];
     if !m.is_atom() || !f.is_atom() {
-        return err(Term::atom(atom::BADARG));
+        // As erlang:apply/3 failing: its frame, then the caller's.
+        let export = code::export(atom::ERLANG, atom::APPLY, 3);
+        let args = p.heap.list(&x[..arity as usize]);
+        return bif_raise(Exc::badarg(), export, &[m, f, args]);
     }
     let e = code::export(m.atom_value(), f.atom_value(), arity);
     call_export(p, x, e, arity, cp)
