@@ -341,7 +341,7 @@ fn handle_signals(p: &mut Process) -> Option<Term> {
     let mut dies = None;
     for s in pending {
         match s {
-            Signal::Message(m) => p.mailbox.push_back(m),
+            s @ (Signal::Message(_) | Signal::Down { .. } | Signal::Aliased { .. }) => p.deliver(s),
             Signal::Link(from) => {
                 if !p.links.contains(&from) {
                     p.links.push(from);
@@ -469,9 +469,15 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
             obj,
             reason,
         ]);
-        vm::send_signal(watcher, Signal::Message(vm::make_message(down)));
+        vm::send_signal(
+            watcher,
+            Signal::Down {
+                ref_id,
+                msg: vm::make_message(down),
+            },
+        );
     }
-    for &(ref_id, target) in &p.monitors {
+    for &(ref_id, target, _) in &p.monitors {
         vm::send_signal(target, Signal::Demonitor { ref_id });
     }
 }
