@@ -1394,6 +1394,12 @@ fn item_value(p: &mut Process, item: Atom, me: bool) -> R {
                 .tuple(&[Term::atom(m), Term::atom(f), Term::small(ar as i64)])
         }
         atom::PRIORITY => Term::atom(atom::intern_static(priority_name(p.priority))),
+        // (erl shows a hibernated process in erlang:hibernate/3)
+        atom::CURRENT_FUNCTION if p.hibernated => p.heap.tuple(&[
+            Term::atom(atom::ERLANG),
+            Term::atom(atom::intern_static("hibernate")),
+            Term::small(3),
+        ]),
         atom::CURRENT_FUNCTION => match current_frames(p, 1).first() {
             Some(&(m, f, a, _)) => {
                 p.heap

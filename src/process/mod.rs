@@ -202,6 +202,9 @@ pub struct Process {
     pub info_reply: Option<Message>,
     /// Suspended in a receive (for `process_info(P, status)` of us).
     pub waiting: bool,
+    /// In `erlang:hibernate/3`: only a message wakes it (other signals
+    /// are handled and it sleeps on).
+    pub hibernated: bool,
 }
 
 /// The `max_heap_size` process flag: past `size` words of heap plus stack
@@ -282,6 +285,7 @@ impl Process {
             info_request: 0,
             info_reply: None,
             waiting: false,
+            hibernated: false,
         }
     }
 
@@ -297,9 +301,12 @@ impl Process {
         match s {
             Signal::Message(m) => self.mailbox.push_back(m),
             Signal::Down { ref_id, msg } => {
-                self.monitors.retain(|&(r, _, _)| r != ref_id);
-                crate::bif::timers::monitor_ended(ref_id, self.pid);
-                self.mailbox.push_back(msg);
+                // (dropped if we demonitored meanwhile, as in OTP)
+                if let Some(i) = self.monitors.iter().position(|&(r, _, _)| r == ref_id) {
+                    self.monitors.remove(i);
+                    crate::bif::timers::monitor_ended(ref_id, self.pid);
+                    self.mailbox.push_back(msg);
+                }
             }
             Signal::Aliased { ref_id, msg } => {
                 let (active, demonitor) = crate::bif::timers::alias_received(ref_id, self.pid);

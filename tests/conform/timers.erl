@@ -130,6 +130,7 @@ ordering() ->
     io:format("start_timer order ~p~n", [[next(1000) || _ <- lists:seq(1, 3)]]).
 
 receive_after() ->
+    Self = self(),
     self() ! first,
     A = receive first -> got_first after 0 -> timeout end,
     B = receive first -> got_first after 0 -> timeout end,
@@ -138,7 +139,19 @@ receive_after() ->
     receive after 30 -> ok end,
     T1 = erlang:monotonic_time(millisecond),
     io:format("after 0 ~p ~p, after 20 ~p, waited >= 30 ~p~n", [A, B, C, T1 - T0 >= 30]),
-    Self = self(),
+    %% a clause-less receive-after waits its time even with messages queued
+    self() ! stray,
+    receive after 20 -> ok end,
+    io:format("stray kept ~p~n", [receive stray -> yes after 0 -> no end]),
+    %% a receive-after with a variable time, disturbed by signals and a
+    %% message while it waits
+    P = spawn(fun() -> sleep_for(60), Self ! slept end),
+    receive after 10 -> ok end,
+    _ = process_info(P, status),
+    P ! disturb,
+    link(P),
+    unlink(P),
+    io:format("disturbed sleep ~p~n", [receive slept -> slept after 1000 -> timeout end]),
     spawn(fun() -> receive after 10 -> Self ! late end end),
     E = receive late -> late after 1000 -> timeout end,
     io:format("message before after ~p~n", [E]).
@@ -157,6 +170,9 @@ timer_module() ->
     io:format("timer:tc/3 value ~p time ok ~p~n", [V2, is_integer(T2) andalso T2 >= 0]),
     io:format("conversions ~p~n", [[timer:seconds(2), timer:minutes(1), timer:hours(1),
                                     timer:hms(1, 2, 3)]]).
+
+sleep_for(Ms) ->
+    receive after Ms -> ok end.
 
 time_units() ->
     Ts = [erlang:monotonic_time(nanosecond) || _ <- lists:seq(1, 1000)],
