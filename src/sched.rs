@@ -184,7 +184,13 @@ fn run_one(run: &Run<'_>, pid: u64, regs: &mut Regs) {
         }
         return;
     }
-    let outcome = crate::tier::run(&mut p, regs, interp::SLICE);
+    // a hibernated process sleeps on until a message comes
+    let outcome = if p.hibernated && p.mailbox.is_empty() {
+        Outcome::Wait
+    } else {
+        p.hibernated = false;
+        crate::tier::run(&mut p, regs, interp::SLICE)
+    };
     p.waiting = matches!(outcome, Outcome::Wait);
     match outcome {
         // (`Stepped`/`Enter` stay inside `tier::run`; never seen here.)
@@ -341,7 +347,7 @@ fn handle_signals(p: &mut Process) -> Option<Term> {
     let mut dies = None;
     for s in pending {
         match s {
-            Signal::Message(m) => p.mailbox.push_back(m),
+            s @ (Signal::Message(_) | Signal::Down { .. } | Signal::Aliased { .. }) => p.deliver(s),
             Signal::Link(from) => {
                 if !p.links.contains(&from) {
                     p.links.push(from);
@@ -424,6 +430,7 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
         match s {
             Signal::Monitor { from, ref_id, name } => p.monitored_by.push((ref_id, from, name)),
             Signal::Link(from) if !p.links.contains(&from) => p.links.push(from),
+            Signal::Demonitor { ref_id } => p.monitored_by.retain(|&(r, _, _)| r != ref_id),
             // asked as it died: the answer for a dead process
             Signal::InfoRequest { from, ref_id, .. } => {
                 vm::send_signal(
@@ -469,9 +476,15 @@ pub fn exit_process(mut p: Box<Process>, reason: Term) {
             obj,
             reason,
         ]);
-        vm::send_signal(watcher, Signal::Message(vm::make_message(down)));
+        vm::send_signal(
+            watcher,
+            Signal::Down {
+                ref_id,
+                msg: vm::make_message(down),
+            },
+        );
     }
-    for &(ref_id, target) in &p.monitors {
+    for &(ref_id, target, _) in &p.monitors {
         vm::send_signal(target, Signal::Demonitor { ref_id });
     }
 }

@@ -223,6 +223,21 @@ pub fn send(p: &mut Process, to: Term, msg: Term) -> Result<(), Exc> {
     let Some(pid) = resolve_dest(to)? else {
         return Ok(());
     };
+    if to.is_ref() {
+        // through an alias: whether it still works is decided on arrival
+        let ref_id = to.word(1);
+        if pid == p.pid {
+            let msg = Message {
+                term: msg,
+                frag: None,
+            };
+            p.deliver(Signal::Aliased { ref_id, msg });
+        } else {
+            let msg = make_message(msg);
+            send_signal(pid, Signal::Aliased { ref_id, msg });
+        }
+        return Ok(());
+    }
     if pid == p.pid {
         p.mailbox.push_back(Message {
             term: msg,
@@ -245,10 +260,7 @@ pub fn drain_inbox(p: &mut Process) {
         std::mem::take(&mut inbox.signals)
     };
     for s in sigs {
-        match s {
-            Signal::Message(m) => p.mailbox.push_back(m),
-            other => p.pending.push(other),
-        }
+        p.deliver(s);
     }
 }
 

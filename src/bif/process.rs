@@ -165,6 +165,18 @@ pub fn spawn_with(
     link: bool,
     monitor: Option<u64>,
 ) -> Result<u64, Exc> {
+    spawn_setup(p, entry, link, monitor, |_| {})
+}
+
+/// [`spawn_with`], with `setup` applied to the new process before any
+/// scheduler can run it (`spawn_opt`'s priority and heap options).
+fn spawn_setup(
+    p: &mut Process,
+    entry: Entry,
+    link: bool,
+    monitor: Option<u64>,
+    setup: impl FnOnce(&mut Process),
+) -> Result<u64, Exc> {
     if vm::process_count() >= vm::process_limit() {
         crate::sched::too_many_processes_report();
         return Err(Exc::system_limit());
@@ -202,8 +214,9 @@ pub fn spawn_with(
     }
     if let Some(ref_id) = monitor {
         q.monitored_by.push((ref_id, p.pid, None));
-        p.monitors.push((ref_id, pid));
+        p.monitors.push((ref_id, pid, None));
     }
+    setup(&mut q);
     vm::add_process(q);
     Ok(pid)
 }
@@ -248,38 +261,89 @@ fn spawn_monitor3(p: &mut Process, a: &[Term]) -> R {
     spawn_monitor_common(p, Entry::Mfa(a[0], a[1], a[2]))
 }
 
+fn parse_priority(t: Term) -> Result<crate::process::Priority, Exc> {
+    use crate::process::Priority;
+    if !t.is_atom() {
+        return Err(Exc::badarg());
+    }
+    Ok(match atom::name(t.atom_value()).as_str() {
+        "max" => Priority::Max,
+        "high" => Priority::High,
+        "normal" => Priority::Normal,
+        "low" => Priority::Low,
+        _ => return Err(Exc::badarg()),
+    })
+}
+
+fn priority_name(pr: crate::process::Priority) -> &'static str {
+    use crate::process::Priority;
+    match pr {
+        Priority::Max => "max",
+        Priority::High => "high",
+        Priority::Normal => "normal",
+        Priority::Low => "low",
+    }
+}
+
+/// The run queue `q` is put on from now on.
+fn set_run_priority(q: &mut Process, pr: crate::process::Priority) {
+    use crate::process::Priority;
+    q.priority = pr;
+    let level = match pr {
+        Priority::Max => crate::runq::MAX,
+        Priority::High => crate::runq::HIGH,
+        Priority::Normal => crate::runq::NORMAL,
+        Priority::Low => crate::runq::LOW,
+    };
+    q.handle
+        .priority
+        .store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `spawn_opt` options, as OTP 25 checks them: `link`, `monitor`,
+/// `{priority, P}`, `{max_heap_size, S}`, and the heap tuning options
+/// (accepted, no effect here); anything else is badarg.
 fn spawn_opt_common(p: &mut Process, e: Entry, opts: Term) -> R {
     let mut link = false;
     let mut mon = false;
     let mut max_heap = None;
-    for o in opts.iter_list() {
+    let mut priority = None;
+    let mut it = opts.iter_list();
+    for o in &mut it {
         if o == Term::atom(atom::LINK) {
             link = true;
         } else if o == Term::atom(atom::MONITOR) {
             mon = true;
-        } else if o.is_tuple()
-            && o.tuple_arity() == 2
-            && o.element(0) == Term::atom(atom::intern_static("max_heap_size"))
-        {
-            max_heap = Some(parse_max_heap(
-                o.element(1),
-                crate::process::MaxHeap::DEFAULT,
-            )?);
+        } else if o.is_tuple() && o.tuple_arity() == 2 && o.element(0).is_atom() {
+            let v = o.element(1);
+            let int = |min: i64| v.is_small() && v.small_value() >= min;
+            match atom::name(o.element(0).atom_value()).as_str() {
+                "max_heap_size" => {
+                    max_heap = Some(parse_max_heap(v, crate::process::MaxHeap::DEFAULT)?)
+                }
+                "priority" => priority = Some(parse_priority(v)?),
+                "min_heap_size" | "min_bin_vheap_size" | "fullsweep_after" if int(0) => {}
+                "message_queue_data" if v.is_atom() => {}
+                _ => return Err(Exc::badarg()),
+            }
+        } else {
+            return Err(Exc::badarg());
         }
     }
-    let (pid, r) = if mon {
-        let id = vm::new_ref_id();
-        let pid = spawn_with(p, e, link, Some(id))?;
-        (pid, Some(p.heap.reference(id)))
-    } else {
-        (spawn_with(p, e, link, None)?, None)
-    };
-    if let Some(mh) = max_heap {
-        // The new process has not run yet: it is still parked.
-        if let Some(q) = lock(&vm().parked).get_mut(&pid) {
+    if !it.rest().is_nil() {
+        return Err(Exc::badarg());
+    }
+    let setup = |q: &mut Process| {
+        if let Some(mh) = max_heap {
             q.max_heap = mh;
         }
-    }
+        if let Some(pr) = priority {
+            set_run_priority(q, pr);
+        }
+    };
+    let id = mon.then(vm::new_ref_id);
+    let pid = spawn_setup(p, e, link, id, setup)?;
+    let r = id.map(|id| p.heap.reference(id));
     Ok(match r {
         Some(r) => p.heap.tuple(&[Term::pid(pid), r]),
         None => Term::pid(pid),
@@ -418,30 +482,29 @@ fn monitor2(p: &mut Process, a: &[Term]) -> R {
     } else {
         return Err(Exc::badarg());
     };
+    let name = if target.is_pid() {
+        None
+    } else if target.is_atom() {
+        Some(target.atom_value())
+    } else {
+        Some(target.element(0).atom_value())
+    };
     let delivered = match pid {
-        Some(pid) if pid != p.pid => {
-            let name = if target.is_pid() {
-                None
-            } else if target.is_atom() {
-                Some(target.atom_value())
-            } else {
-                Some(target.element(0).atom_value())
-            };
-            vm::send_signal(
-                pid,
-                Signal::Monitor {
-                    from: p.pid,
-                    ref_id: id,
-                    name,
-                },
-            )
-        }
-        Some(_) => true,
+        Some(pid) if pid != p.pid => vm::send_signal(
+            pid,
+            Signal::Monitor {
+                from: p.pid,
+                ref_id: id,
+                name,
+            },
+        ),
+        // monitoring ourselves creates nothing (as erl)
+        Some(_) => return Ok(r),
         None => false,
     };
     if delivered {
         if let Some(pid) = pid {
-            p.monitors.push((id, pid));
+            p.monitors.push((id, pid, name));
         }
     } else {
         let obj = if target.is_atom() {
@@ -467,40 +530,44 @@ fn monitor2(p: &mut Process, a: &[Term]) -> R {
 /// `monitor(process, Target, [{alias, Mode}])`: the monitor reference is
 /// also an alias of the caller (OTP 24+ request/reply protocol).
 fn monitor3(p: &mut Process, a: &[Term]) -> R {
-    let mut alias = false;
+    use crate::bif::timers::AliasMode;
+    let mut alias = None;
     let mut it = a[2].iter_list();
     for o in &mut it {
-        if o.is_tuple()
+        let mode = (o.is_tuple()
             && o.tuple_arity() == 2
             && o.element(0) == Term::atom(atom::intern_static("alias"))
-        {
-            alias = true;
-        } else if !(o.is_tuple() && o.tuple_arity() == 2) {
-            return Err(Exc::badarg());
-        }
+            && o.element(1).is_atom())
+        .then(|| atom::name(o.element(1).atom_value()));
+        alias = Some(match mode.as_deref() {
+            Some("explicit_unalias") => AliasMode::Explicit,
+            Some("demonitor") => AliasMode::Demonitor,
+            Some("reply_demonitor") => AliasMode::ReplyDemonitor,
+            _ => return Err(Exc::badarg()),
+        });
     }
     if !it.rest().is_nil() {
         return Err(Exc::badarg());
     }
     let r = monitor2(p, &a[..2])?;
-    if alias {
-        crate::bif::timers::add_alias(r.word(1), p.pid);
+    if let Some(mode) = alias {
+        crate::bif::timers::add_alias(r.word(1), p.pid, mode);
     }
     Ok(r)
 }
 
-fn demonitor_common(p: &mut Process, r: Term, flush: bool) -> R {
+/// `demonitor(Ref, Options)`: true, or with `info` whether the monitor
+/// was still there (false once its 'DOWN' has arrived).
+fn demonitor_common(p: &mut Process, r: Term, flush: bool, info: bool) -> R {
     if !r.is_ref() {
         return Err(Exc::badarg());
     }
     let id = r.word(1);
-    crate::bif::timers::remove_alias(id, p.pid);
-    if let Some(i) = p.monitors.iter().position(|&(rid, _)| rid == id) {
-        let (_, target) = p.monitors.remove(i);
-        vm::send_signal(target, Signal::Demonitor { ref_id: id });
-    }
+    crate::bif::timers::monitor_ended(id, p.pid);
+    // a 'DOWN' already sent to us ends the monitor when it is delivered
+    vm::drain_inbox(p);
+    let found = p.end_monitor(id);
     if flush {
-        vm::drain_inbox(p);
         let mut i = 0;
         while i < p.mailbox.len() {
             let t = p.mailbox[i].term;
@@ -517,18 +584,29 @@ fn demonitor_common(p: &mut Process, r: Term, flush: bool) -> R {
         }
         p.save = 0;
     }
-    Ok(Term::bool(true))
+    Ok(Term::bool(found || !info))
 }
 
 fn demonitor1(p: &mut Process, a: &[Term]) -> R {
-    demonitor_common(p, a[0], false)
+    demonitor_common(p, a[0], false, false)
 }
 
 fn demonitor2(p: &mut Process, a: &[Term]) -> R {
-    let flush = a[1]
-        .iter_list()
-        .any(|o| o == Term::atom(atom::intern_static("flush")));
-    demonitor_common(p, a[0], flush)
+    let (mut flush, mut info) = (false, false);
+    let mut it = a[1].iter_list();
+    for o in &mut it {
+        if o == Term::atom(atom::intern_static("flush")) {
+            flush = true;
+        } else if o == Term::atom(atom::intern_static("info")) {
+            info = true;
+        } else {
+            return Err(Exc::badarg());
+        }
+    }
+    if !it.rest().is_nil() {
+        return Err(Exc::badarg());
+    }
+    demonitor_common(p, a[0], flush, info)
 }
 
 fn exit2(p: &mut Process, a: &[Term]) -> R {
@@ -587,31 +665,10 @@ fn process_flag2(p: &mut Process, a: &[Term]) -> R {
         return Ok(Term::bool(old));
     }
     if a[0] == Term::atom(atom::PRIORITY) {
-        use crate::process::Priority;
-        let new = match atom::name(a[1].atom_value()).as_str() {
-            "max" if a[1].is_atom() => Priority::Max,
-            "high" if a[1].is_atom() => Priority::High,
-            "normal" if a[1].is_atom() => Priority::Normal,
-            "low" if a[1].is_atom() => Priority::Low,
-            _ => return Err(Exc::badarg()),
-        };
+        let new = parse_priority(a[1])?;
         let old = std::mem::replace(&mut p.priority, new);
-        let q = match new {
-            Priority::Max => crate::runq::MAX,
-            Priority::High => crate::runq::HIGH,
-            Priority::Normal => crate::runq::NORMAL,
-            Priority::Low => crate::runq::LOW,
-        };
-        p.handle
-            .priority
-            .store(q, std::sync::atomic::Ordering::Relaxed);
-        let name = match old {
-            Priority::Max => "max",
-            Priority::High => "high",
-            Priority::Normal => "normal",
-            Priority::Low => "low",
-        };
-        return Ok(Term::atom(atom::intern_static(name)));
+        set_run_priority(p, new);
+        return Ok(Term::atom(atom::intern_static(priority_name(old))));
     }
     if a[0] == Term::atom(atom::intern_static("max_heap_size")) {
         let old = p.max_heap;
@@ -633,17 +690,14 @@ fn is_process_alive1(p: &mut Process, a: &[Term]) -> R {
     if pid == p.pid {
         return Ok(Term::bool(true));
     }
-    let Some(h) = vm::handle_of(pid) else {
+    if p.bif_wait.is_none() && vm::handle_of(pid).is_none() {
         return Ok(Term::bool(false));
-    };
+    }
     // OTP answers after the target has handled every signal the caller
-    // sent before: a `kill` exit signal still queued from us means dead.
-    let me = p.self_term();
-    let killed = lock(&h.inbox).signals.iter().any(|s| {
-        matches!(s, Signal::Exit { from, reason, .. }
-            if *from == me && reason.term == Term::atom(atom::KILL))
-    });
-    Ok(Term::bool(!killed))
+    // sent before (a `kill` just sent means dead): ask it, as
+    // `process_info(Pid, status)` does; the dead answer `undefined`.
+    let r = process_info(p, a[0], Term::atom(atom::intern_static("status")))?;
+    Ok(Term::bool(r != Term::atom(atom::UNDEFINED)))
 }
 
 fn register2(p: &mut Process, a: &[Term]) -> R {
@@ -1005,12 +1059,50 @@ fn unique_integer(p: &mut Process, _a: &[Term]) -> R {
     Ok(p.heap.int(v))
 }
 
+/// A time unit as parts per second (`native` is nanoseconds here).
+fn time_unit_hz(u: Term) -> Option<i64> {
+    if u.is_small() && u.small_value() > 0 {
+        return Some(u.small_value());
+    }
+    time_unit_divisor(u).map(|d| 1_000_000_000 / d)
+}
+
+/// `convert_time_unit(Time, From, To)`: `floor(Time * To / From)`, exact
+/// for any integer (as erlang.erl computes it).
 fn convert_time_unit3(p: &mut Process, a: &[Term]) -> R {
-    let from = time_unit_divisor(a[1]).ok_or_else(Exc::badarg)?;
-    let to = time_unit_divisor(a[2]).ok_or_else(Exc::badarg)?;
-    let v = bignum::to_i64(a[0]).ok_or_else(Exc::badarg)?;
-    let ns = v as i128 * from as i128;
-    Ok(bignum::from_i128(&mut p.heap, ns.div_euclid(to as i128)))
+    use num_integer::Integer;
+    let from = time_unit_hz(a[1]).ok_or_else(Exc::badarg)?;
+    let to = time_unit_hz(a[2]).ok_or_else(Exc::badarg)?;
+    if a[0].is_small() {
+        let v = a[0].small_value() as i128 * to as i128;
+        return Ok(bignum::from_i128(
+            &mut p.heap,
+            Integer::div_floor(&v, &(from as i128)),
+        ));
+    }
+    if !a[0].is_integer() {
+        return Err(Exc::badarg());
+    }
+    let v = bignum::to_big(a[0]) * to;
+    Ok(bignum::from_big(&mut p.heap, &v.div_floor(&from.into())))
+}
+
+/// `erlang:time_offset/0,1`: system time minus monotonic time.
+fn time_offset_ns() -> i64 {
+    let sys = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0);
+    sys - vm().start.elapsed().as_nanos() as i64
+}
+
+fn time_offset0(p: &mut Process, _a: &[Term]) -> R {
+    Ok(p.heap.int(time_offset_ns()))
+}
+
+fn time_offset1(p: &mut Process, a: &[Term]) -> R {
+    let d = time_unit_divisor(a[0]).ok_or_else(Exc::badarg)?;
+    Ok(p.heap.int(time_offset_ns().div_euclid(d)))
 }
 
 fn statistics1(p: &mut Process, a: &[Term]) -> R {
@@ -1302,7 +1394,13 @@ fn item_value(p: &mut Process, item: Atom, me: bool) -> R {
             p.heap
                 .tuple(&[Term::atom(m), Term::atom(f), Term::small(ar as i64)])
         }
-        atom::PRIORITY => Term::atom(atom::NORMAL),
+        atom::PRIORITY => Term::atom(atom::intern_static(priority_name(p.priority))),
+        // (erl shows a hibernated process in erlang:hibernate/3)
+        atom::CURRENT_FUNCTION if p.hibernated => p.heap.tuple(&[
+            Term::atom(atom::ERLANG),
+            Term::atom(atom::intern_static("hibernate")),
+            Term::small(3),
+        ]),
         atom::CURRENT_FUNCTION => match current_frames(p, 1).first() {
             Some(&(m, f, a, _)) => {
                 p.heap
@@ -1338,11 +1436,17 @@ fn item_value(p: &mut Process, item: Atom, me: bool) -> R {
             p.heap.list(&ts)
         }
         _ if named("monitors") => {
-            let targets: Vec<u64> = p.monitors.iter().map(|&(_, t)| t).collect();
+            let targets: Vec<(u64, Option<Atom>)> =
+                p.monitors.iter().map(|&(_, t, n)| (t, n)).collect();
             let proc_atom = Term::atom(atom::PROCESS);
             let mut ts = Vec::with_capacity(targets.len());
-            for t in targets {
-                ts.push(p.heap.tuple(&[proc_atom, Term::pid(t)]));
+            for (t, name) in targets {
+                // by name: {process, {Name, Node}}
+                let obj = match name {
+                    Some(n) => p.heap.tuple(&[Term::atom(n), Term::atom(atom::NONODE)]),
+                    None => Term::pid(t),
+                };
+                ts.push(p.heap.tuple(&[proc_atom, obj]));
             }
             p.heap.list(&ts)
         }
@@ -1930,6 +2034,18 @@ pub const TABLE: &[Bif] = &[
         name: "monotonic_time",
         arity: 0,
         f: monotonic_time0,
+    },
+    Bif {
+        module: "erlang",
+        name: "time_offset",
+        arity: 0,
+        f: time_offset0,
+    },
+    Bif {
+        module: "erlang",
+        name: "time_offset",
+        arity: 1,
+        f: time_offset1,
     },
     Bif {
         module: "erlang",

@@ -5,6 +5,9 @@
 //! A timer is a reference number in the scheduler's deadline heap (shared
 //! with receive timeouts) plus an entry here holding the destination and
 //! the message, copied into its own fragment when the timer is started.
+//! A timer to a pid belongs to that process, as in OTP: none is made for a
+//! dead one, and it is gone (read and cancel answer false) once the
+//! process has exited -- checked lazily, when the timer is looked at.
 
 use super::{Bif, Exc};
 use crate::process::{Message, Process};
@@ -29,8 +32,22 @@ fn table() -> &'static Mutex<HashMap<u64, Pending>> {
     T.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-fn aliases() -> &'static Mutex<HashMap<u64, u64>> {
-    static A: OnceLock<Mutex<HashMap<u64, u64>>> = OnceLock::new();
+/// When an alias stops working by itself (OTP's `alias/1` and
+/// `monitor/3` `{alias, Mode}` options); `unalias/1` always ends it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AliasMode {
+    /// `explicit_unalias` (and `alias/0`): only by `unalias/1`.
+    Explicit,
+    /// `demonitor`: when its monitor ends (demonitor or 'DOWN').
+    Demonitor,
+    /// `reply` (`alias([reply])`): when a message through it arrives.
+    Reply,
+    /// `reply_demonitor`: both; a message through it also ends the monitor.
+    ReplyDemonitor,
+}
+
+fn aliases() -> &'static Mutex<HashMap<u64, (u64, AliasMode)>> {
+    static A: OnceLock<Mutex<HashMap<u64, (u64, AliasMode)>>> = OnceLock::new();
     A.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
@@ -40,21 +57,48 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// The pid an active alias (reference number) stands for.
 pub fn alias_target(ref_id: u64) -> Option<u64> {
-    lock(aliases()).get(&ref_id).copied()
+    lock(aliases()).get(&ref_id).map(|&(pid, _)| pid)
 }
 
-pub fn add_alias(ref_id: u64, pid: u64) {
-    lock(aliases()).insert(ref_id, pid);
+pub fn add_alias(ref_id: u64, pid: u64, mode: AliasMode) {
+    lock(aliases()).insert(ref_id, (pid, mode));
 }
 
 /// Deactivate an alias; true if it was active for `pid`.
 pub fn remove_alias(ref_id: u64, pid: u64) -> bool {
     let mut a = lock(aliases());
-    if a.get(&ref_id) == Some(&pid) {
+    if a.get(&ref_id).map(|&(p, _)| p) == Some(pid) {
         a.remove(&ref_id);
         true
     } else {
         false
+    }
+}
+
+/// Monitor `ref_id` of `pid` ended: so does its alias unless explicit.
+pub fn monitor_ended(ref_id: u64, pid: u64) {
+    let mut a = lock(aliases());
+    if let Some(&(p, mode)) = a.get(&ref_id) {
+        if p == pid && mode != AliasMode::Explicit {
+            a.remove(&ref_id);
+        }
+    }
+}
+
+/// A message sent through alias `ref_id` reaches `pid`: whether it is
+/// still active (else the message is dropped), and whether that message
+/// ends the alias's monitor (`reply_demonitor`).
+pub fn alias_received(ref_id: u64, pid: u64) -> (bool, bool) {
+    let mut a = lock(aliases());
+    match a.get(&ref_id) {
+        Some(&(p, mode)) if p == pid => {
+            let reply = matches!(mode, AliasMode::Reply | AliasMode::ReplyDemonitor);
+            if reply {
+                a.remove(&ref_id);
+            }
+            (true, mode == AliasMode::ReplyDemonitor)
+        }
+        _ => (false, false),
     }
 }
 
@@ -90,34 +134,65 @@ pub fn fire(seq: u64) -> bool {
     true
 }
 
+/// The options of `Name/2,4`: `[{Key, Bool}]` with each key in `keys`;
+/// the values in `keys` order (None: not given). Anything else: badarg.
+fn bool_options<const N: usize>(opts: Term, keys: [&str; N]) -> Result<[Option<bool>; N], Exc> {
+    let mut vals = [None; N];
+    let mut it = opts.iter_list();
+    for o in &mut it {
+        let ok = o.is_tuple() && o.tuple_arity() == 2 && o.element(0).is_atom();
+        let v = if !ok {
+            None
+        } else if o.element(1) == Term::bool(true) {
+            Some(true)
+        } else if o.element(1) == Term::bool(false) {
+            Some(false)
+        } else {
+            None
+        };
+        let k = ok.then(|| atom::name(o.element(0).atom_value()));
+        match (k.and_then(|k| keys.iter().position(|&x| x == k)), v) {
+            (Some(i), Some(v)) => vals[i] = Some(v),
+            _ => return Err(Exc::badarg()),
+        }
+    }
+    if !it.rest().is_nil() {
+        return Err(Exc::badarg());
+    }
+    Ok(vals)
+}
+
+/// A timer's destination process no longer exists.
+fn dest_gone(dest: Term) -> bool {
+    dest.is_pid() && vm::handle_of(dest.pid_value()).is_none()
+}
+
 fn start(p: &mut Process, a: &[Term], wrap: bool, opts: Term) -> R {
     let time = a[0];
     let dest = a[1];
+    let [abs] = bool_options(opts, ["abs"])?;
+    let abs = abs.unwrap_or(false);
     let ms = match bignum::to_i64(time) {
-        Some(v) if v >= 0 => v as u64,
+        Some(v) if v >= 0 || abs => v,
         _ => return Err(Exc::badarg()),
     };
     if !(dest.is_pid() || dest.is_atom()) {
         return Err(Exc::badarg());
     }
-    let mut abs = false;
-    for o in opts.iter_list() {
-        if o.is_tuple()
-            && o.tuple_arity() == 2
-            && o.element(0) == Term::atom(atom::intern_static("abs"))
-        {
-            abs = o.element(1) == Term::bool(true);
-        }
-    }
     let now = Instant::now();
     let deadline = if abs {
-        let now_ms = vm().start.elapsed().as_millis() as u64;
-        now + Duration::from_millis(ms.saturating_sub(now_ms))
+        // an absolute monotonic time in ms (`erlang:monotonic_time/1`)
+        let at = Duration::from_millis(ms.max(0) as u64);
+        vm().start.checked_add(at).unwrap_or(now).max(now)
     } else {
-        now.checked_add(Duration::from_millis(ms))
+        now.checked_add(Duration::from_millis(ms as u64))
             .unwrap_or(now + Duration::from_secs(86400 * 365 * 100))
     };
     let seq = vm::new_ref_id();
+    if dest.is_pid() && dest.pid_value() != p.pid && dest_gone(dest) {
+        // a timer for a dead process is never made
+        return Ok(p.heap.reference(seq));
+    }
     let msg = vm::make_message(a[2]);
     lock(table()).insert(
         seq,
@@ -152,6 +227,10 @@ fn remaining(p: &mut Process, r: Term, cancel: bool) -> R {
     let id = r.word(1);
     let mut t = lock(table());
     let left = match t.get(&id) {
+        Some(pt) if dest_gone(pt.dest) => {
+            t.remove(&id);
+            return Ok(Term::bool(false));
+        }
         Some(pt) => pt
             .deadline
             .saturating_duration_since(Instant::now())
@@ -161,7 +240,17 @@ fn remaining(p: &mut Process, r: Term, cancel: bool) -> R {
     if cancel {
         t.remove(&id);
     }
+    drop(t);
     Ok(p.heap.int(left))
+}
+
+/// `{Tag, Ref, Result}` to ourselves (the async forms' answer).
+fn answer(p: &mut Process, tag: &str, r: Term, result: Term) -> Result<(), Exc> {
+    let m = p
+        .heap
+        .tuple(&[Term::atom(atom::intern_static(tag)), r, result]);
+    let me = p.self_term();
+    vm::send(p, me, m)
 }
 
 fn cancel_timer1(p: &mut Process, a: &[Term]) -> R {
@@ -169,26 +258,12 @@ fn cancel_timer1(p: &mut Process, a: &[Term]) -> R {
 }
 
 fn cancel_timer2(p: &mut Process, a: &[Term]) -> R {
-    let mut async_ = false;
-    let mut info = true;
-    for o in a[1].iter_list() {
-        if o.is_tuple() && o.tuple_arity() == 2 {
-            let v = o.element(1) == Term::bool(true);
-            match atom::name(o.element(0).atom_value()).as_str() {
-                "async" => async_ = v,
-                "info" => info = v,
-                _ => {}
-            }
-        }
-    }
+    let [async_, info] = bool_options(a[1], ["async", "info"])?;
+    let (async_, info) = (async_.unwrap_or(false), info.unwrap_or(true));
     let r = remaining(p, a[0], true)?;
     if async_ {
         if info {
-            let m = p
-                .heap
-                .tuple(&[Term::atom(atom::intern_static("cancel_timer")), a[0], r]);
-            let me = p.self_term();
-            vm::send(p, me, m)?;
+            answer(p, "cancel_timer", a[0], r)?;
         }
         return Ok(Term::atom(atom::OK));
     }
@@ -200,22 +275,44 @@ fn read_timer1(p: &mut Process, a: &[Term]) -> R {
 }
 
 fn read_timer2(p: &mut Process, a: &[Term]) -> R {
-    remaining(p, a[0], false)
+    let [async_] = bool_options(a[1], ["async"])?;
+    let r = remaining(p, a[0], false)?;
+    if async_ == Some(true) {
+        answer(p, "read_timer", a[0], r)?;
+        return Ok(Term::atom(atom::OK));
+    }
+    Ok(r)
 }
 
 // ---- aliases --------------------------------------------------------------------
 
-fn alias0(p: &mut Process, _a: &[Term]) -> R {
+fn new_alias(p: &mut Process, mode: AliasMode) -> R {
     let id = vm::new_ref_id();
-    add_alias(id, p.pid);
+    add_alias(id, p.pid, mode);
     Ok(p.heap.reference(id))
 }
 
+fn alias0(p: &mut Process, _a: &[Term]) -> R {
+    new_alias(p, AliasMode::Explicit)
+}
+
+/// `alias(Opts)`: `explicit_unalias` (the default) or `reply`.
 fn alias1(p: &mut Process, a: &[Term]) -> R {
-    if !a[0].is_list() {
+    let mut mode = AliasMode::Explicit;
+    let mut it = a[0].iter_list();
+    for o in &mut it {
+        if o == Term::atom(atom::intern_static("reply")) {
+            mode = AliasMode::Reply;
+        } else if o == Term::atom(atom::intern_static("explicit_unalias")) {
+            mode = AliasMode::Explicit;
+        } else {
+            return Err(Exc::badarg());
+        }
+    }
+    if !it.rest().is_nil() {
         return Err(Exc::badarg());
     }
-    alias0(p, a)
+    new_alias(p, mode)
 }
 
 fn unalias1(p: &mut Process, a: &[Term]) -> R {

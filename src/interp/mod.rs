@@ -816,6 +816,8 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                         p.saved_x.clear();
                         p.saved_x.extend_from_slice(&x[..3]);
                         p.resume = (boot, 0);
+                        p.hibernated = true;
+                        p.timer = 0;
                         return Outcome::Wait;
                     }
                     Instr::Yield => {
@@ -972,7 +974,10 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                             break 'inner err(Term::atom(atom::TIMEOUT_VALUE));
                         };
                         crate::vm::drain_inbox(p);
-                        if p.save < p.mailbox.len() {
+                        // (`receive after T -> ... end` has no clauses: its
+                        // target is this instruction, and messages cannot
+                        // end the wait -- jumping there would spin)
+                        if p.save < p.mailbox.len() && *target != ip {
                             ip = *target;
                             continue;
                         }
@@ -980,19 +985,20 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                             Some(0) => {
                                 p.timer = 0;
                                 ip += 1;
+                                continue;
                             }
-                            Some(ms) => {
-                                if p.timer == 0 {
-                                    crate::vm::arm_timer(p, ms);
-                                }
-                                p.resume = (mi, ip);
-                                return Outcome::Wait;
-                            }
-                            None => {
-                                p.resume = (mi, ip);
-                                return Outcome::Wait;
-                            }
+                            Some(ms) if p.timer == 0 => crate::vm::arm_timer(p, ms),
+                            _ => {}
                         }
+                        // resumed here, the timeout is read again: keep
+                        // it if it is in an x register (as in
+                        // `receive after Ms -> ... end`, nothing else is live)
+                        if let crate::code::instr::Src::X(r) = *timeout {
+                            p.saved_x.clear();
+                            p.saved_x.extend_from_slice(&x[..=r as usize]);
+                        }
+                        p.resume = (mi, ip);
+                        return Outcome::Wait;
                     }
                     Instr::Timeout => {
                         p.save = 0;

@@ -526,11 +526,12 @@ fn call_ext(cx: &Cx, op: &GenericOp, dealloc: Option<u32>, only: bool) -> R<Inst
     }
     // `process_info/1,2` report the calling function's own frame
     // (`current_function`, `current_stacktrace`) and wait for another
-    // process's answer: they stay `call_ext`s, whose interpreter path
-    // records the call's return address and can suspend the call.
+    // process's answer, as `is_process_alive/1` does: they stay
+    // `call_ext`s, whose interpreter path records the call's return
+    // address and can suspend the call.
     let reads_caller = e.module == atom::ERLANG
-        && (arity == 1 || arity == 2)
-        && atom::with_name(e.function, |n| n == "process_info");
+        && ((arity == 1 || arity == 2) && atom::with_name(e.function, |n| n == "process_info")
+            || arity == 1 && atom::with_name(e.function, |n| n == "is_process_alive"));
     if let Some(f) = e.bif.filter(|_| !reads_caller) {
         let bif = BifRef { f, export: e };
         return Ok(match (dealloc, only) {

@@ -52,6 +52,19 @@ pub enum Signal {
     Demonitor {
         ref_id: u64,
     },
+    /// The 'DOWN' message `msg` of our monitor `ref_id`: delivered as a
+    /// message, and the monitor is gone once it is (as in OTP, so
+    /// `demonitor(R, [info])` then answers false).
+    Down {
+        ref_id: u64,
+        msg: Message,
+    },
+    /// A message sent through our alias `ref_id`: dropped unless the alias
+    /// is still active when it arrives (a `reply` alias ends with it).
+    Aliased {
+        ref_id: u64,
+        msg: Message,
+    },
     /// `process_info(Us, Items)` from `from`: reply with
     /// [`Signal::InfoReply`] under `ref_id`.
     InfoRequest {
@@ -142,8 +155,9 @@ pub struct Process {
     pub trap_exit: bool,
     pub priority: Priority,
     pub links: Vec<u64>,
-    /// Monitors we hold on others: (ref number, target pid).
-    pub monitors: Vec<(u64, u64)>,
+    /// Monitors we hold on others: (ref number, target pid, the name it
+    /// was set up by).
+    pub monitors: Vec<(u64, u64, Option<Atom>)>,
     /// Monitors others hold on us: (ref number, watcher pid, name used).
     pub monitored_by: Vec<(u64, u64, Option<Atom>)>,
     pub initial_call: (Atom, Atom, u32),
@@ -188,6 +202,9 @@ pub struct Process {
     pub info_reply: Option<Message>,
     /// Suspended in a receive (for `process_info(P, status)` of us).
     pub waiting: bool,
+    /// In `erlang:hibernate/3`: only a message wakes it (other signals
+    /// are handled and it sleeps on).
+    pub hibernated: bool,
 }
 
 /// The `max_heap_size` process flag: past `size` words of heap plus stack
@@ -268,6 +285,7 @@ impl Process {
             info_request: 0,
             info_reply: None,
             waiting: false,
+            hibernated: false,
         }
     }
 
@@ -277,6 +295,43 @@ impl Process {
 
     /// Remove the mailbox message at `i`, keeping receive markers after it
     /// pointing at the same messages.
+    /// A signal that puts a message in the mailbox: queue it.
+    /// A 'DOWN' also ends its monitor.
+    pub fn deliver(&mut self, s: Signal) {
+        match s {
+            Signal::Message(m) => self.mailbox.push_back(m),
+            Signal::Down { ref_id, msg } => {
+                // (dropped if we demonitored meanwhile, as in OTP)
+                if let Some(i) = self.monitors.iter().position(|&(r, _, _)| r == ref_id) {
+                    self.monitors.remove(i);
+                    crate::bif::timers::monitor_ended(ref_id, self.pid);
+                    self.mailbox.push_back(msg);
+                }
+            }
+            Signal::Aliased { ref_id, msg } => {
+                let (active, demonitor) = crate::bif::timers::alias_received(ref_id, self.pid);
+                if demonitor {
+                    self.end_monitor(ref_id);
+                }
+                if active {
+                    self.mailbox.push_back(msg);
+                }
+            }
+            other => self.pending.push(other),
+        }
+    }
+
+    /// Drop our monitor `ref_id` (if we still hold it) and tell its target;
+    /// true if we held it.
+    pub fn end_monitor(&mut self, ref_id: u64) -> bool {
+        let Some(i) = self.monitors.iter().position(|&(r, _, _)| r == ref_id) else {
+            return false;
+        };
+        let (_, target, _) = self.monitors.remove(i);
+        crate::vm::send_signal(target, Signal::Demonitor { ref_id });
+        true
+    }
+
     pub fn remove_message(&mut self, i: usize) -> Option<Message> {
         let m = self.mailbox.remove(i)?;
         for r in self.recv_markers.iter_mut() {
