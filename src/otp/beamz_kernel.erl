@@ -114,7 +114,8 @@ serve(Result) ->
 
 %% The modules whose first call the VM redirects (src/otp/kernel.rs).
 triggers() ->
-    [logger, error_logger, application, application_controller, logger_std_h, file].
+    [logger, error_logger, application, application_controller, logger_std_h, file,
+     supervisor].
 
 boot() ->
     %% The boot script's {kernelProcess, logger, {logger_server, start_link, []}}.

@@ -31,6 +31,7 @@ pub const TRIGGERS: &[&str] = &[
     "application_controller",
     "logger_std_h",
     "file",
+    "supervisor",
 ];
 
 static KERNEL_UP: AtomicBool = AtomicBool::new(false);

@@ -1,8 +1,9 @@
 %% Timers: erlang:send_after/3,4, start_timer/3,4, cancel_timer/1,2 and
 %% read_timer/1,2 (return shapes, async and info options), timers to
 %% registered names and dead processes, ordering by delay, receive-after,
-%% the timer module (sleep, send_after, cancel, tc; not apply_after or
-%% send_interval, which need kernel_sup's timer_server), monotonic time
+%% the timer module (sleep, send_after, cancel, tc, apply_after,
+%% send_interval, apply_interval; the last ones start kernel_sup's
+%% timer_server), monotonic time
 %% and time unit conversion. Only shapes and bounds of times are printed,
 %% never the times themselves.
 -module(timers).
@@ -169,7 +170,22 @@ timer_module() ->
     {T2, V2} = timer:tc(lists, reverse, [[1, 2, 3]]),
     io:format("timer:tc/3 value ~p time ok ~p~n", [V2, is_integer(T2) andalso T2 >= 0]),
     io:format("conversions ~p~n", [[timer:seconds(2), timer:minutes(1), timer:hours(1),
-                                    timer:hms(1, 2, 3)]]).
+                                    timer:hms(1, 2, 3)]]),
+    Self = self(),
+    {ok, _} = timer:apply_after(5, erlang, send, [Self, tm_applied]),
+    io:format("timer:apply_after ~p~n", [next(1000)]),
+    {ok, TI} = timer:send_interval(5, tm_tick),
+    Ticks = [next(1000) || _ <- [1, 2, 3]],
+    io:format("timer:send_interval ~p cancel ~p~n", [Ticks, timer:cancel(TI)]),
+    {ok, TA} = timer:apply_interval(5, erlang, send, [Self, tm_apply_tick]),
+    ATicks = [next(1000) || _ <- [1, 2]],
+    io:format("timer:apply_interval ~p cancel ~p~n", [ATicks, timer:cancel(TA)]),
+    sleep_for(20),
+    flush_ticks(),
+    io:format("timer:cancel unknown ~p~n", [timer:cancel({interval, make_ref()})]).
+
+flush_ticks() ->
+    receive tm_tick -> flush_ticks(); tm_apply_tick -> flush_ticks() after 0 -> ok end.
 
 sleep_for(Ms) ->
     receive after Ms -> ok end.
