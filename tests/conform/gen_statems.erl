@@ -5,7 +5,9 @@
 %% (set, update, cancel), call/cast/info, reply actions and
 %% gen_statem:reply/2, keep_state/repeat_state, hibernate, stop and
 %% stop_and_reply, a call timing out, a call to a stopped machine, start vs
-%% start_link, init returning ignore/{stop, R}, sys:get_state. The logger
+%% start_link, init returning ignore/{stop, R}, sys:get_state; send_request,
+%% absolute timeouts, push/pop_callback_module, sys:replace_state,
+%% suspend/resume and get_status. The logger
 %% is silenced first. Pids and refs are never printed.
 -module(gen_statems).
 -behaviour(gen_statem).
@@ -26,6 +28,7 @@ main() ->
     stops(),
     slow_calls(),
     starts(),
+    extras(),
     io:format("done~n").
 
 %% ---- callbacks ----------------------------------------------------------------
@@ -201,6 +204,17 @@ handle_event(info, {postpone_me, X}, waiting, D) ->
 handle_event(info, Msg, State, D) ->
     note(D, {info, State, Msg}),
     keep_state_and_data;
+handle_event({call, From}, {change_module, M}, _State, _D) ->
+    {keep_state_and_data, [{change_callback_module, M}, {reply, From, changed}]};
+handle_event({call, From}, push_self, _State, _D) ->
+    {keep_state_and_data, [{push_callback_module, ?MODULE}, {reply, From, pushed}]};
+handle_event({call, From}, pop, _State, _D) ->
+    {keep_state_and_data, [pop_callback_module, {reply, From, popped}]};
+handle_event({call, From}, {abs_timeout, Ms}, _State, _D) ->
+    At = erlang:monotonic_time(millisecond) + Ms,
+    {keep_state_and_data, [{reply, From, set}, {state_timeout, At, abs_fired, [{abs, true}]}]};
+handle_event({call, From}, {call_timeout_action, Ms}, _State, _D) ->
+    {keep_state_and_data, [{reply, From, ok}, {timeout, Ms, after_call}]};
 handle_event(cast, Msg, State, D) ->
     note(D, {cast, State, Msg}),
     keep_state_and_data.
@@ -509,3 +523,36 @@ starts() ->
     ok = gen_statem:stop(P),
     receive {terminated, _, _} -> ok end,
     show(bad_call, catch gen_statem:call(no_such_statem, get)).
+
+extras() ->
+    io:format("-- extras~n"),
+    P = start(handle_event_function, #{log => []}),
+    ReqId = gen_statem:send_request(P, get),
+    show(wait_response, gen_statem:wait_response(ReqId, 1000)),
+    ReqId2 = gen_statem:send_request(P, get),
+    receive Msg ->
+            show(check_response, gen_statem:check_response(Msg, ReqId2))
+    end,
+    show(receive_response, gen_statem:receive_response(gen_statem:send_request(P, get), 1000)),
+    show(abs, gen_statem:call(P, {abs_timeout, 10})),
+    show(abs_notes, wait_notes(1)),
+    show(call_timeout_action, gen_statem:call(P, {call_timeout_action, 10})),
+    show(call_timeout_notes, wait_notes(1)),
+    show(push, gen_statem:call(P, push_self)),
+    show(pop, gen_statem:call(P, pop)),
+    case catch gen_statem:call(P, pop) of
+        {'EXIT', {{Why, [_ | _]}, {gen_statem, call, [P, pop, infinity]}}} -> show(pop_again, Why);
+        Other -> show(pop_again, Other)
+    end,
+    receive {terminated, R, S} -> show(terminated, {element(1, R), S}) after 1000 -> show(terminated, none) end,
+    receive {'EXIT', P, ER} -> show(exit, element(1, ER)) after 1000 -> show(exit, none) end,
+    P2 = start(handle_event_function, #{log => []}),
+    show(replace_state, element(1, sys:replace_state(P2, fun({St, D}) -> {St, D#{log := [replaced]}} end))),
+    show(get, gen_statem:call(P2, get)),
+    ok = sys:suspend(P2),
+    gen_statem:cast(P2, {append, while_suspended}),
+    ok = sys:resume(P2),
+    show(get, gen_statem:call(P2, get)),
+    {status, _, {module, gen_statem}, [_PDict, SysState, _Parent, _Dbg, _Misc]} = sys:get_status(P2),
+    show(sys_status, SysState),
+    stop_it(P2).

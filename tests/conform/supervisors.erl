@@ -4,7 +4,8 @@
 %% terminate_child/delete_child/restart_child results and errors,
 %% check_childspecs, reaching the restart intensity, significant children
 %% with auto_shutdown, nested supervisors, a child whose start fails or
-%% returns ignore. The module is both the supervisor callback and the
+%% returns ignore, shutdown order and kinds (timeout, infinity, brutal_kill,
+%% a child ignoring the shutdown). The module is both the supervisor callback and the
 %% children (plain processes started with proc_lib). The logger is silenced
 %% first (supervisor reports hold pids). Pids are never printed.
 -module(supervisors).
@@ -25,6 +26,7 @@ main() ->
     significant(),
     nested(),
     start_failures(),
+    shutdowns(),
     io:format("done~n").
 
 %% ---- callbacks -------------------------------------------------------------------
@@ -46,13 +48,33 @@ start_worker(Name) ->
 start_worker(Name, Extra) ->
     proc_lib:start_link(?MODULE, worker_init, [Name, Extra]).
 
-worker_init(Name, _Extra) ->
+worker_init(Name, Extra) ->
     case is_atom(Name) andalso Name =/= undefined of
         true -> register(Name, self());
         false -> ok
     end,
     proc_lib:init_ack({ok, self()}),
-    worker_loop().
+    case Extra of
+        {notify, Test, How} ->
+            process_flag(trap_exit, true),
+            trapping_loop(Name, Test, How);
+        _ ->
+            worker_loop()
+    end.
+
+%% Reports the exit signal it gets; How: stop (exits with the same reason)
+%% or linger (keeps running: the supervisor must kill it).
+trapping_loop(Name, Test, How) ->
+    receive
+        {'EXIT', _, R} ->
+            Test ! {stopping, Name, R},
+            case How of
+                stop -> exit(R);
+                linger -> trapping_loop(Name, Test, How)
+            end;
+        _ ->
+            trapping_loop(Name, Test, How)
+    end.
 
 worker_loop() ->
     receive
@@ -330,3 +352,34 @@ strip({'EXIT', {R, Stack}}) when is_list(Stack) -> {'EXIT', {strip(R), stack}};
 strip(T) when is_tuple(T) -> list_to_tuple(strip(tuple_to_list(T)));
 strip([H | T]) -> [strip(H) | strip(T)];
 strip(X) -> X.
+
+shutdowns() ->
+    io:format("-- shutdown order and kinds~n"),
+    T = self(),
+    N = fun(Id, How, Shutdown) ->
+                #{id => Id, start => {?MODULE, start_worker, [Id, {notify, T, How}]},
+                  shutdown => Shutdown}
+        end,
+    {ok, Sup} = start_sup(flags(one_for_one),
+                          [N(s1, stop, 1000), N(s2, linger, 50), N(s3, stop, infinity),
+                           N(s4, linger, brutal_kill), w(s5)]),
+    show(terminate_lingering, supervisor:terminate_child(Sup, s2)),
+    show(stopping, stopping()),
+    show(ids, ids(Sup)),
+    {ok, _} = supervisor:restart_child(Sup, s2),
+    show(stopped, stop_sup(Sup)),
+    show(stopping_order, stopping()),
+    {ok, Sup2} = start_sup(flags(one_for_all), [N(o1, stop, 1000), N(o2, stop, 1000), w(o3)]),
+    kill_and_wait(Sup2, o3, crash),
+    show(one_for_all_stopping, stopping()),
+    show(stopped, stop_sup(Sup2)),
+    show(stopping_order, stopping()),
+    {ok, Sup3} = start_sup(flags(rest_for_one), [N(r1, stop, 1000), w(r2), N(r3, stop, 1000)]),
+    kill_and_wait(Sup3, r2, crash),
+    show(rest_for_one_stopping, stopping()),
+    show(stopped, stop_sup(Sup3)),
+    show(stopping_order, stopping()),
+    show(exits, exits()).
+
+stopping() ->
+    receive {stopping, Id, R} -> [{Id, R} | stopping()] after 100 -> [] end.
