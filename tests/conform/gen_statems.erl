@@ -5,7 +5,8 @@
 %% (set, update, cancel), call/cast/info, reply actions and
 %% gen_statem:reply/2, keep_state/repeat_state, hibernate, stop and
 %% stop_and_reply, a call timing out, a call to a stopped machine, start vs
-%% start_link, init returning ignore/{stop, R}, sys:get_state; send_request,
+%% start_link, init returning ignore/{stop, R}, crashing, throwing, a bad
+%% value or timing out (the timeout start option), sys:get_state; send_request,
 %% absolute timeouts, push/pop_callback_module, sys:replace_state,
 %% suspend/resume and get_status. The logger
 %% is silenced first. Pids and refs are never printed.
@@ -50,6 +51,15 @@ init({mode_enter, Mode, Test, Data}) ->
     {ok, First, Data#{test => Test}, [{next_event, internal, from_init}]};
 init(ignore_me) ->
     ignore;
+init({slow_init, Ms}) ->
+    receive after Ms -> ok end,
+    {ok, idle, #{}};
+init(crash_init) ->
+    error(init_crash);
+init(throw_init) ->
+    throw({ok, idle, #{thrown => true}});
+init(bad_init) ->
+    whatever;
 init({stop_me, R}) ->
     {stop, R};
 init({timed, Test, Actions}) ->
@@ -522,7 +532,15 @@ starts() ->
     show(unregistered, whereis(statem_named)),
     ok = gen_statem:stop(P),
     receive {terminated, _, _} -> ok end,
-    show(bad_call, catch gen_statem:call(no_such_statem, get)).
+    show(bad_call, catch gen_statem:call(no_such_statem, get)),
+    show(init_timeout, gen_statem:start(?MODULE, {slow_init, 200}, [{timeout, 20}])),
+    show(init_timeout_link, gen_statem:start_link(?MODULE, {slow_init, 200}, [{timeout, 20}])),
+    show(exits_after_init_timeout, exits()),
+    show(init_crash, gen_statem:start(?MODULE, crash_init, [])),
+    {ok, PT} = gen_statem:start(?MODULE, throw_init, []),
+    show(init_throw_is_return, sys:get_state(PT)),
+    ok = gen_statem:stop(PT),
+    show(init_bad_return, gen_statem:start(?MODULE, bad_init, [])).
 
 extras() ->
     io:format("-- extras~n"),
