@@ -57,6 +57,27 @@ pub fn value(m: Term, i: usize) -> Term {
     }
 }
 
+/// Keys equal to `k` under `=:=` are exactly the word `k` itself: atoms,
+/// small integers, nil, local pids and ports (not floats: `0.0 =:= -0.0`
+/// in OTP 25; not boxed terms).
+#[inline]
+fn identity_key(k: Term) -> bool {
+    k.is_atom() || k.is_small() || k.is_nil() || k.is_pid() || k.is_port()
+}
+
+/// Index of `k` in a flat map, when present: a scan for the identical
+/// word when that decides it (OTP's flat-map lookup is a linear scan too),
+/// else [`find`].
+#[inline]
+fn flat_index(m: Term, k: Term) -> Option<usize> {
+    if identity_key(k) {
+        let n = m.header().size() / 2;
+        (0..n).find(|&i| flat_key(m, i) == k)
+    } else {
+        find(m, k).ok()
+    }
+}
+
 /// Index of `k` in a flat map, or the insertion point.
 pub fn find(m: Term, k: Term) -> Result<usize, usize> {
     let n = m.header().size() / 2;
@@ -76,7 +97,7 @@ pub fn get(m: Term, k: Term) -> Option<Term> {
     if hamt::is_hashmap(m) {
         hamt::get(m, k)
     } else {
-        find(m, k).ok().map(|i| flat_value(m, i))
+        flat_index(m, k).map(|i| flat_value(m, i))
     }
 }
 
@@ -136,12 +157,12 @@ pub fn put(heap: &mut Heap, m: Term, k: Term, v: Term, exact: bool) -> Option<Te
     if hamt::is_hashmap(m) {
         return hamt::insert(heap, m, k, v, exact);
     }
+    // A flat map keeps its old key term (OTP reuses the key tuple).
+    if let Some(t) = update_in_place_shape(heap, m, &[(k, v)]) {
+        return Some(t);
+    }
     match find(m, k) {
         Ok(i) => {
-            if flat_value(m, i) == v {
-                return Some(m);
-            }
-            // A flat map keeps its old key term (OTP reuses the key tuple).
             let mut pairs = flat_pairs(m);
             pairs[i].1 = v;
             Some(from_sorted_distinct(heap, &pairs))
@@ -185,6 +206,9 @@ pub fn update(p: &mut Process, m: Term, kv: &[(Term, Term)], exact: bool) -> Res
         }
         return Ok(cur);
     }
+    if let Some(t) = update_in_place_shape(&mut p.heap, m, kv) {
+        return Ok(t);
+    }
     let mut pairs = flat_pairs(m);
     let mut changed = false;
     for &(k, v) in kv {
@@ -206,6 +230,37 @@ pub fn update(p: &mut Process, m: Term, kv: &[(Term, Term)], exact: bool) -> Res
         return Ok(m);
     }
     Ok(from_sorted_distinct(&mut p.heap, &pairs))
+}
+
+/// A flat-map update whose keys all exist already (every `:=` that
+/// succeeds, most `=>` on record-like maps): the same keys with new
+/// values, written straight into a copy, no sorting. `None` when a key is
+/// new (the general path inserts it).
+fn update_in_place_shape(heap: &mut Heap, m: Term, kv: &[(Term, Term)]) -> Option<Term> {
+    let n = m.header().size() / 2;
+    if n > SMALL_MAP_LIMIT {
+        return None;
+    }
+    let mut changed = false;
+    for &(k, v) in kv {
+        let i = flat_index(m, k)?;
+        changed |= flat_value(m, i) != v;
+    }
+    if !changed {
+        return Some(m);
+    }
+    let (t, body) = heap.boxed(crate::term::Kind::Map, 2 * n);
+    for j in 0..2 * n {
+        // SAFETY: `body` has `2n` words, the size of `m`'s body.
+        unsafe { *body.add(j) = m.word(1 + j) };
+    }
+    for &(k, v) in kv {
+        // (found above; later duplicates win, as in the general path)
+        let i = flat_index(m, k)?;
+        // SAFETY: `i < n`, so `n + i < 2n`.
+        unsafe { *body.add(n + i) = v.0 };
+    }
+    Some(t)
 }
 
 /// Build a map from unsorted pairs; later duplicates win.

@@ -230,6 +230,20 @@ pub fn with_name<R>(a: Atom, f: impl FnOnce(&str) -> R) -> R {
     f(t.names.get(a.0 as usize).map(|s| &**s).unwrap_or(""))
 }
 
+/// Compare two atoms' texts as OTP orders atoms (by code point; UTF-8
+/// byte order is code point order), under one read of the table and
+/// without copying either text.
+pub fn cmp_names(a: Atom, b: Atom) -> std::cmp::Ordering {
+    let t = table().read().unwrap_or_else(|e| e.into_inner());
+    let name = |x: Atom| {
+        t.names
+            .get(x.0 as usize)
+            .map(|s| s.as_bytes())
+            .unwrap_or(b"")
+    };
+    name(a).cmp(name(b))
+}
+
 pub fn count() -> usize {
     table()
         .read()

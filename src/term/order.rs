@@ -99,10 +99,8 @@ fn cmp_atoms(a: Term, b: Term) -> Ordering {
     if a == b {
         return Ordering::Equal;
     }
-    let an = atom::name(a.atom_value());
-    let bn = atom::name(b.atom_value());
     // OTP compares atom texts as latin1/utf8 code points.
-    an.chars().cmp(bn.chars())
+    atom::cmp_names(a.atom_value(), b.atom_value())
 }
 
 /// Full term comparison. `exact` selects `=:=`-style number handling.
