@@ -73,6 +73,15 @@ pub struct Layout {
     /// `Heap`: the current chunk's base and the words of it in use.
     pub heap_top: i32,
     pub heap_cur: i32,
+    /// A closure's `Lambda` (word 1 of the closure): its total arity and
+    /// free-variable count (`u32`s), module index (`u16`) and entry ip
+    /// (`u32`).
+    pub lambda_arity: i32,
+    pub lambda_num_free: i32,
+    pub lambda_module: i32,
+    pub lambda_ip: i32,
+    /// The size of the x register file.
+    pub x_regs: u32,
     /// The words of the atoms `true` and `false`.
     pub true_word: u64,
     pub false_word: u64,

@@ -1071,6 +1071,7 @@ impl<'a, 'f> Gen<'a, 'f> {
                 self.jump_to(*target);
             }
             Op::Return => self.ret_from(ip),
+            Op::CallFun { arity, fun } => self.call_fun(ip, *arity, *fun),
             Op::Bif {
                 bif,
                 args: bargs,
@@ -1244,6 +1245,7 @@ impl<'a, 'f> Gen<'a, 'f> {
                 arity,
                 export,
                 tail,
+                direct,
             } => {
                 // every check before any side effect: the slow path runs
                 // the whole instruction
@@ -1262,9 +1264,90 @@ impl<'a, 'f> Gen<'a, 'f> {
                 }
                 let next = self.b.ins().iadd_imm_s(t, -1);
                 self.reduction_to(next, *arity);
-                self.b.ins().jump(self.goto, &args(&[next]));
+                if let Some((expect, word)) = *direct {
+                    // the callee's compiled code, while the export still
+                    // points where it did at translation: tail-call it
+                    // (it reloads the state from memory)
+                    let same = self.b.ins().icmp_imm_s(IntCC::Equal, t, expect as i64);
+                    let wa = self.b.ins().iconst(I64, word as i64);
+                    let code = self.b.ins().load(I64, flags(), wa, 0);
+                    let ready = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, code, 1);
+                    let go = self.b.ins().band(same, ready);
+                    let call = self.b.create_block();
+                    self.b.ins().brif(go, call, &[], self.goto, &args(&[next]));
+                    self.b.switch_to_block(call);
+                    self.sync();
+                    let ip = self.b.ins().ireduce(I32, next);
+                    let ctx = self.ctx;
+                    self.b
+                        .ins()
+                        .return_call_indirect(self.tail_sig, code, &[ctx, ip]);
+                } else {
+                    self.b.ins().jump(self.goto, &args(&[next]));
+                }
             }
         }
+    }
+
+    /// `call_fun` of a closure (see [`Op::CallFun`]). Every check comes
+    /// before any side effect: the slow path steps the whole instruction.
+    fn call_fun(&mut self, ip: u32, arity: u32, fun: Src) {
+        let slow = self.slow_block(ip);
+        let f = self.load_src(fun, slow);
+        let ok = self.boxed_header_test(f, |g, h| g.header_kind_in(h, &[KIND_CLOSURE]));
+        self.guard(ok, slow);
+        let fa = self.addr(f);
+        let lam = self.b.ins().load(I64, flags(), fa, 8);
+        let lay = self.lay;
+        let total = self.b.ins().uload32(flags(), lam, lay.lambda_arity);
+        let nfree = self.b.ins().uload32(flags(), lam, lay.lambda_num_free);
+        let call_arity = self.b.ins().isub(total, nfree);
+        let right = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, call_arity, arity as i64);
+        self.guard(right, slow);
+        let room = (lay.x_regs as i64 - arity as i64).max(0);
+        let fits = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::UnsignedLessThanOrEqual, nfree, room);
+        self.guard(fits, slow);
+        self.cp_room_guard(slow);
+        self.gc_guard(0, slow);
+        // out of reductions: the interpreter makes the call and yields
+        let r = self.b.use_var(self.v.reds);
+        let left = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, r, 0);
+        self.guard(left, slow);
+        let r = self.b.ins().iadd_imm_s(r, -1);
+        self.b.def_var(self.v.reds, r);
+        // the free variables to x(arity).. (memory: the callee reads them
+        // from there)
+        let head = self.b.create_block();
+        self.b.append_block_param(head, I64);
+        let body = self.b.create_block();
+        let done = self.b.create_block();
+        let z = self.b.ins().iconst(I64, 0);
+        self.b.ins().jump(head, &args(&[z]));
+        self.b.switch_to_block(head);
+        let i = self.b.block_params(head)[0];
+        let more = self.b.ins().icmp(IntCC::UnsignedLessThan, i, nfree);
+        self.b.ins().brif(more, body, &[], done, &[]);
+        self.b.switch_to_block(body);
+        let off = self.b.ins().ishl_imm_s(i, 3);
+        let from = self.b.ins().iadd(fa, off);
+        let w = self.b.ins().load(I64, flags(), from, 16);
+        let to = self.b.ins().iadd(self.xb, off);
+        self.b.ins().store(flags(), w, to, 8 * arity as i32);
+        let i1 = self.b.ins().iadd_imm_s(i, 1);
+        self.b.ins().jump(head, &args(&[i1]));
+        self.b.switch_to_block(done);
+        self.push_cp(ip + 1);
+        let mi = self.b.ins().uload16(I64, flags(), lam, lay.lambda_module);
+        let lip = self.b.ins().uload32(flags(), lam, lay.lambda_ip);
+        let hi = self.b.ins().ishl_imm_s(mi, 32);
+        let next = self.b.ins().bor(hi, lip);
+        self.b.ins().jump(self.goto, &args(&[next]));
     }
 
     fn loc(&self, ip: u32) -> u64 {

@@ -254,6 +254,19 @@ pub enum Op {
         arity: u32,
         export: u64,
         tail: Option<u32>,
+        /// The export word's value when the IR was built and the address
+        /// of the callee's code word (as in [`Function::callees`]): while
+        /// the export still holds that value and the callee has compiled
+        /// code, the call tail-calls that code directly.
+        direct: Option<(u64, u64)>,
+    },
+    /// `call_fun`/`call_fun2` of a closure in `fun` whose call arity is
+    /// `arity`: its free variables go to x(arity).., then a call of its
+    /// code. Export funs, non-funs, bad arities and the end of the slice
+    /// step the instruction.
+    CallFun {
+        arity: u32,
+        fun: Src,
     },
     /// `bs_get_position`: `dst` := the match context's bit position.
     BsPosition {

@@ -126,6 +126,8 @@ pub fn uses_defs(op: &Op) -> (Vec<u16>, Vec<u16>) {
             src(pos);
         }
         Op::BsTestRemaining { ctx, .. } => src(ctx),
+        // (the arguments are read from memory by the callee)
+        Op::CallFun { fun, .. } => src(fun),
         // reads its operands from memory; every destination is reloaded
         // after the call, whichever way it went
         Op::Exec { dsts, .. } => dsts.iter().for_each(&mut dst),
@@ -156,7 +158,7 @@ pub fn successors(ip: u32, op: &Op) -> Vec<u32> {
         // continues through the interpreter and a landing pad
         Op::Step => vec![],
         // continues in the callee (returns come back through reload)
-        Op::CallExt { .. } => vec![],
+        Op::CallExt { .. } | Op::CallFun { .. } => vec![],
         // after the helper: through reload (or a return, as `Return`)
         Op::CallBif { .. } => vec![],
         Op::Test { fail, .. }

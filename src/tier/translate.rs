@@ -283,6 +283,7 @@ pub fn op(i: &Instr) -> Op {
             arity: *arity,
             export: export.target_word(),
             tail: None,
+            direct: direct_callee(export),
         },
         Instr::CallExtLast {
             arity,
@@ -292,11 +293,21 @@ pub fn op(i: &Instr) -> Op {
             arity: *arity,
             export: export.target_word(),
             tail: Some(*dealloc),
+            direct: direct_callee(export),
         },
         Instr::CallExtOnly { arity, export } if export.bif.is_none() => Op::CallExt {
             arity: *arity,
             export: export.target_word(),
             tail: Some(0),
+            direct: direct_callee(export),
+        },
+        Instr::CallFun { arity } => Op::CallFun {
+            arity: *arity,
+            fun: ir::Src::X(*arity as u16),
+        },
+        Instr::CallFun2 { arity, fun } => Op::CallFun {
+            arity: *arity,
+            fun: src(*fun),
         },
         Instr::BsGetPosition { ctx, dst: d } => Op::BsPosition {
             ctx: src(*ctx),
@@ -323,6 +334,19 @@ pub fn op(i: &Instr) -> Op {
         },
         _ => Op::Step,
     }
+}
+
+/// For a remote call: the export word's current value and the code word
+/// of the function it points into (`None` while it is not loaded).
+fn direct_callee(export: &crate::code::Export) -> Option<(u64, u64)> {
+    let (mi, ip) = export.target()?;
+    let m = crate::code::module_ref(mi)?;
+    let callee = m
+        .functions
+        .partition_point(|f| f.start <= ip)
+        .checked_sub(1)?;
+    let word = m.tier.code_word(callee)?;
+    Some((((mi as u64) << 32 | ip as u64) + 1, word))
 }
 
 /// `call_bif_last`/`_only` as a BIF call and a return (when the module
@@ -437,6 +461,8 @@ pub fn is_inline(i: &Instr) -> bool {
                 | Instr::Call { .. }
                 | Instr::CallLast { .. }
                 | Instr::CallOnly { .. }
+                | Instr::CallFun { .. }
+                | Instr::CallFun2 { .. }
                 | Instr::Return
                 | Instr::FMoveIn { .. }
                 | Instr::FMoveOut { .. }
