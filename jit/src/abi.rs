@@ -80,6 +80,8 @@ pub struct Layout {
     pub lambda_num_free: i32,
     pub lambda_module: i32,
     pub lambda_ip: i32,
+    /// An export fun's `Export` (word 1 of the fun): its arity (`u32`).
+    pub export_arity: i32,
     /// The size of the x register file.
     pub x_regs: u32,
     /// The words of the atoms `true` and `false`.

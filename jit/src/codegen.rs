@@ -1072,6 +1072,65 @@ impl<'a, 'f> Gen<'a, 'f> {
             }
             Op::Return => self.ret_from(ip),
             Op::CallFun { arity, fun } => self.call_fun(ip, *arity, *fun),
+            Op::MakeFun { lambda, env, dst } => {
+                let slow = self.slow_block(ip);
+                let mut vals = Vec::with_capacity(env.len());
+                for e in env {
+                    vals.push(self.load_src(*e, slow));
+                }
+                let dp = self.place(*dst, slow);
+                let n = 1 + env.len() as u32;
+                let p = self.alloc(1 + n, slow);
+                let hdr = (TAG_HEADER_MIN << 48) | (KIND_CLOSURE << HEADER_KIND_SHIFT) | n as u64;
+                let hv = self.b.ins().iconst(I64, hdr as i64);
+                self.b.ins().store(flags(), hv, p, 0);
+                let lv = self.b.ins().iconst(I64, *lambda as i64);
+                self.b.ins().store(flags(), lv, p, 8);
+                for (i, v) in vals.into_iter().enumerate() {
+                    self.b.ins().store(flags(), v, p, 8 * (2 + i as i32));
+                }
+                let w = self.b.ins().bor_imm_s(p, (TAG_BOXED << 48) as i64);
+                self.put(dp, w);
+                self.jump_to(ip + 1);
+            }
+            Op::IsFunArity { src, arity, fail } => {
+                let slow = self.slow_block(ip);
+                let v = self.load_src(*src, slow);
+                let lay = self.lay;
+                let want = *arity as i64;
+                let c = self.boxed_header_test(v, |g, h| {
+                    let k = g.b.ins().ushr_imm_s(h, HEADER_KIND_SHIFT);
+                    let k = g.b.ins().band_imm_s(k, HEADER_KIND_MASK as i64);
+                    let is_clo = g.b.ins().icmp_imm_s(IntCC::Equal, k, KIND_CLOSURE as i64);
+                    let is_exp =
+                        g.b.ins()
+                            .icmp_imm_s(IntCC::Equal, k, KIND_EXPORT_FUN as i64);
+                    let either = g.b.ins().bor(is_clo, is_exp);
+                    g.and_then(either, |g| {
+                        // word 1: the `Lambda` of a closure, the
+                        // `Export` of an export fun
+                        let a = g.addr(v);
+                        let target = g.b.ins().load(I64, flags(), a, 8);
+                        let clo = g.b.create_block();
+                        let exp = g.b.create_block();
+                        let join = g.b.create_block();
+                        g.b.append_block_param(join, I64);
+                        g.b.ins().brif(is_clo, clo, &[], exp, &[]);
+                        g.b.switch_to_block(clo);
+                        let ta = g.b.ins().uload32(flags(), target, lay.lambda_arity);
+                        let nf = g.b.ins().uload32(flags(), target, lay.lambda_num_free);
+                        let ca = g.b.ins().isub(ta, nf);
+                        g.b.ins().jump(join, &args(&[ca]));
+                        g.b.switch_to_block(exp);
+                        let ea = g.b.ins().uload32(flags(), target, lay.export_arity);
+                        g.b.ins().jump(join, &args(&[ea]));
+                        g.b.switch_to_block(join);
+                        let got = g.b.block_params(join)[0];
+                        g.b.ins().icmp_imm_s(IntCC::Equal, got, want)
+                    })
+                });
+                self.branch(c, ip, *fail);
+            }
             Op::Bif {
                 bif,
                 args: bargs,

@@ -268,6 +268,20 @@ pub enum Op {
         arity: u32,
         fun: Src,
     },
+    /// `make_fun3`: a closure of the runtime's `Lambda` at address
+    /// `lambda` over `env`.
+    MakeFun {
+        lambda: u64,
+        env: Vec<Src>,
+        dst: Dst,
+    },
+    /// `is_function2` with a literal arity: a closure or export fun
+    /// taking `arity` arguments, else go to `fail`.
+    IsFunArity {
+        src: Src,
+        arity: u32,
+        fail: u32,
+    },
     /// `bs_get_position`: `dst` := the match context's bit position.
     BsPosition {
         ctx: Src,

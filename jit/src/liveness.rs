@@ -128,6 +128,11 @@ pub fn uses_defs(op: &Op) -> (Vec<u16>, Vec<u16>) {
         Op::BsTestRemaining { ctx, .. } => src(ctx),
         // (the arguments are read from memory by the callee)
         Op::CallFun { fun, .. } => src(fun),
+        Op::MakeFun { env, dst: t, .. } => {
+            env.iter().for_each(&mut src);
+            dst(t);
+        }
+        Op::IsFunArity { src: s, .. } => src(s),
         // reads its operands from memory; every destination is reloaded
         // after the call, whichever way it went
         Op::Exec { dsts, .. } => dsts.iter().for_each(&mut dst),
@@ -164,7 +169,8 @@ pub fn successors(ip: u32, op: &Op) -> Vec<u32> {
         Op::Test { fail, .. }
         | Op::Cmp { fail, .. }
         | Op::IsTaggedTuple { fail, .. }
-        | Op::TestArity { fail, .. } => vec![ip + 1, *fail],
+        | Op::TestArity { fail, .. }
+        | Op::IsFunArity { fail, .. } => vec![ip + 1, *fail],
         Op::SelectVal { fail, table, .. } => {
             let mut v: Vec<u32> = table.iter().map(|&(_, l)| l).collect();
             v.push(*fail);

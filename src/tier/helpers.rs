@@ -4,7 +4,7 @@
 //! compiled code passes to a helper is also a pointer to the runtime's
 //! view: the process, the registers, the module, the pending outcome.
 
-use crate::code::Lambda;
+use crate::code::{Export, Lambda};
 use crate::heap::Heap;
 use crate::interp::direct::{self, Direct};
 use crate::interp::{self, Outcome, Regs};
@@ -68,6 +68,7 @@ pub fn layout() -> Layout {
         lambda_num_free: std::mem::offset_of!(Lambda, num_free) as i32,
         lambda_module: std::mem::offset_of!(Lambda, module_index) as i32,
         lambda_ip: std::mem::offset_of!(Lambda, ip) as i32,
+        export_arity: std::mem::offset_of!(Export, arity) as i32,
         x_regs: crate::code::instr::X_REGS as u32,
         true_word: Term::atom(atom::TRUE).0,
         false_word: Term::atom(atom::FALSE).0,

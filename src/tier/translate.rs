@@ -301,6 +301,24 @@ pub fn op(i: &Instr) -> Op {
             tail: Some(0),
             direct: direct_callee(export),
         },
+        Instr::MakeFun {
+            lambda,
+            dst: d,
+            env,
+        } if env.len() < 256 => Op::MakeFun {
+            lambda: *lambda as *const crate::code::Lambda as u64,
+            env: env.iter().map(|e| src(*e)).collect(),
+            dst: dst(*d),
+        },
+        Instr::IsFunction2 {
+            fail,
+            src: s,
+            arity: ins::Src::Lit(a),
+        } if a.is_small() && (0..256).contains(&a.small_value()) && real(*fail) => Op::IsFunArity {
+            src: src(*s),
+            arity: a.small_value() as u32,
+            fail: *fail,
+        },
         Instr::CallFun { arity } => Op::CallFun {
             arity: *arity,
             fun: ir::Src::X(*arity as u16),
@@ -463,6 +481,8 @@ pub fn is_inline(i: &Instr) -> bool {
                 | Instr::CallOnly { .. }
                 | Instr::CallFun { .. }
                 | Instr::CallFun2 { .. }
+                | Instr::MakeFun { .. }
+                | Instr::IsFunction2 { .. }
                 | Instr::Return
                 | Instr::FMoveIn { .. }
                 | Instr::FMoveOut { .. }

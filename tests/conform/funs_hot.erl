@@ -37,6 +37,11 @@ main() ->
     Ops = list_to_tuple([fun(X) -> X + 1 end, fun(X) -> X * 2 end, fun ?MODULE:triple/1,
                          fun(X) -> X - A end]),
     io:format("dispatch ~p~n", [dispatch(N, Ops, 1)]),
+    %% closures made on every iteration, arity tests on every kind of term
+    io:format("adders ~p~n", [adders(N, 0)]),
+    Terms = [fun() -> ok end, fun(X) -> X end, fun(X, Y) -> {X, Y, A} end, fun ?MODULE:triple/1,
+             fun erlang:element/2, fun lists:map/2, 1, atom, {fun(_) -> ok end}, [], <<>>],
+    io:format("arities ~p~n", [arities(2000, Terms, [])]),
     %% errors from a hot caller
     Bad = [fun(X, Y) -> X + Y end, not_a_fun, 42, fun ?MODULE:triple/1, {a, b}],
     [io:format("~p~n", [catch_call(F)]) || _ <- lists:seq(1, 3), F <- Bad],
@@ -49,6 +54,18 @@ dispatch(0, _Ops, Acc) -> Acc;
 dispatch(N, Ops, Acc) ->
     F = element(1 + N rem tuple_size(Ops), Ops),
     dispatch(N - 1, Ops, F(Acc) rem 1000003).
+
+adders(0, Acc) -> Acc;
+adders(N, Acc) ->
+    Add = fun(X) -> X + N end,
+    Pair = fun(X, Y) -> {N, X, Y} end,
+    {_, _, Y} = Pair(a, Add(Acc)),
+    adders(N - 1, Y rem 1000003).
+
+arities(0, _Terms, Acc) -> Acc;
+arities(N, Terms, _Acc) ->
+    R = [{is_function(T, 0), is_function(T, 1), is_function(T, 2), is_function(T)} || T <- Terms],
+    arities(N - 1, Terms, R).
 
 catch_call(F) ->
     try F(1) of
