@@ -64,8 +64,15 @@ adders(N, Acc) ->
 
 arities(0, _Terms, Acc) -> Acc;
 arities(N, Terms, _Acc) ->
-    R = [{is_function(T, 0), is_function(T, 1), is_function(T, 2), is_function(T)} || T <- Terms],
+    R = [{f0(T), f1(T), f2(T), is_function(T)} || T <- Terms],
     arities(N - 1, Terms, R).
+
+f0(T) when is_function(T, 0) -> yes;
+f0(_) -> no.
+f1(T) when is_function(T, 1) -> yes;
+f1(_) -> no.
+f2(T) when is_function(T, 2) -> yes;
+f2(_) -> no.
 
 catch_call(F) ->
     try F(1) of
