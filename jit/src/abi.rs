@@ -172,6 +172,11 @@ pub const KIND_MAP: u64 = 5;
 pub const KIND_MATCH_CTX: u64 = 8;
 pub const KIND_REF: u64 = 9;
 pub const KIND_HASH_MAP: u64 = 11;
+/// Bitstrings: a heap binary (word 1: bit size), a sub-binary and an
+/// off-heap binary (word 2: bit size).
+pub const KIND_HEAP_BIN: u64 = 6;
+pub const KIND_SUB_BIN: u64 = 7;
+pub const KIND_PROC_BIN: u64 = 10;
 /// Not a term (a header word): "no value", the `bif` helper's failure.
 pub const NON_VALUE: u64 = TAG_HEADER_MIN << 48;
 /// The continuation pointer that ends a process (`cp(0xFFFF, u32::MAX)`).

@@ -657,6 +657,33 @@ impl<'a, 'f> Gen<'a, 'f> {
             TypeTest::Map => {
                 self.boxed_header_test(v, |g, h| g.header_kind_in(h, &[KIND_MAP, KIND_HASH_MAP]))
             }
+            TypeTest::Bitstring => self.boxed_header_test(v, |g, h| {
+                g.header_kind_in(h, &[KIND_HEAP_BIN, KIND_SUB_BIN, KIND_PROC_BIN])
+            }),
+            TypeTest::Binary => self.boxed_header_test(v, |g, h| {
+                let heap = g.header_kind_in(h, &[KIND_HEAP_BIN]);
+                let other = g.header_kind_in(h, &[KIND_SUB_BIN, KIND_PROC_BIN]);
+                let any = g.b.ins().bor(heap, other);
+                g.and_then(any, |g| {
+                    // the bit size: word 1 of a heap binary, else word 2
+                    let a = g.addr(v);
+                    let on_heap = g.b.create_block();
+                    let off_heap = g.b.create_block();
+                    let join = g.b.create_block();
+                    g.b.append_block_param(join, I64);
+                    g.b.ins().brif(heap, on_heap, &[], off_heap, &[]);
+                    g.b.switch_to_block(on_heap);
+                    let b1 = g.b.ins().load(I64, flags(), a, 8);
+                    g.b.ins().jump(join, &args(&[b1]));
+                    g.b.switch_to_block(off_heap);
+                    let b2 = g.b.ins().load(I64, flags(), a, 16);
+                    g.b.ins().jump(join, &args(&[b2]));
+                    g.b.switch_to_block(join);
+                    let bits = g.b.block_params(join)[0];
+                    let r = g.b.ins().band_imm_s(bits, 7);
+                    g.b.ins().icmp_imm_s(IntCC::Equal, r, 0)
+                })
+            }),
             TypeTest::Function => self.boxed_header_test(v, |g, h| {
                 g.header_kind_in(h, &[KIND_CLOSURE, KIND_EXPORT_FUN])
             }),

@@ -41,6 +41,9 @@ pub enum TypeTest {
     Reference,
     Map,
     Function,
+    /// A bitstring whose size is a whole number of bytes.
+    Binary,
+    Bitstring,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

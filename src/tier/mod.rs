@@ -284,6 +284,9 @@ mod tests {
             (Kind::MatchCtx, abi::KIND_MATCH_CTX),
             (Kind::Ref, abi::KIND_REF),
             (Kind::HashMap, abi::KIND_HASH_MAP),
+            (Kind::HeapBin, abi::KIND_HEAP_BIN),
+            (Kind::SubBin, abi::KIND_SUB_BIN),
+            (Kind::ProcBin, abi::KIND_PROC_BIN),
         ] {
             let h = Header::new(k, 7).0;
             assert_eq!(

@@ -44,8 +44,8 @@ fn type_test(t: ins::TypeTest) -> Option<ir::TypeTest> {
         T::Boolean => J::Boolean,
         T::Function => J::Function,
         T::Map => J::Map,
-        // the bit-level view lives in the runtime
-        T::Binary | T::Bitstr => return None,
+        T::Binary => J::Binary,
+        T::Bitstr => J::Bitstring,
     })
 }
 
