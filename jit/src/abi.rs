@@ -131,7 +131,17 @@ helpers! {
     /// [`EXEC_NEXT`], [`EXEC_FAIL`] or [`EXEC_STEP`] (nothing was done:
     /// `step` it).
     exec,
+    /// `bs_int(ctx, match_ctx, n | flags << 32)`: read an `n`-bit integer
+    /// field that is always a small integer (at most 47 bits unsigned, 48
+    /// signed; little-endian only in whole bytes) from the match context
+    /// word `match_ctx` and advance its position. Returns the value, or
+    /// [`BS_NO_MATCH`] when fewer than `n` bits are left. Touches nothing
+    /// but the match context.
+    bs_int,
 }
+
+/// `bs_int` found too few bits left.
+pub const BS_NO_MATCH: i64 = i64::MIN;
 
 /// `exec` went on to the next op.
 pub const EXEC_NEXT: i64 = 0;

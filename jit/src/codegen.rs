@@ -1099,6 +1099,36 @@ impl<'a, 'f> Gen<'a, 'f> {
             }
             Op::Return => self.ret_from(ip),
             Op::CallFun { arity, fun } => self.call_fun(ip, *arity, *fun),
+            Op::BsGetSmall {
+                ctx,
+                bits,
+                flags,
+                dst,
+                fail,
+            } => {
+                let slow = self.slow_block(ip);
+                let v = self.load_src(*ctx, slow);
+                let ok = self.boxed_header_test(v, |g, h| g.header_kind_in(h, &[KIND_MATCH_CTX]));
+                self.guard(ok, slow);
+                let dp = self.place(*dst, slow);
+                let spec = self
+                    .b
+                    .ins()
+                    .iconst(I64, ((*flags as i64) << 32) | *bits as i64);
+                // (the helper touches only the match context: nothing to
+                // write back or reload)
+                let r = self.call_helper(self.helpers.bs_int, v, spec);
+                let none = self.b.ins().icmp_imm_s(IntCC::Equal, r, BS_NO_MATCH);
+                let got = self.b.create_block();
+                let missed = self.b.create_block();
+                self.b.ins().brif(none, missed, &[], got, &[]);
+                self.b.switch_to_block(missed);
+                self.jump_to(*fail);
+                self.b.switch_to_block(got);
+                let w = self.tag_small(r);
+                self.put(dp, w);
+                self.jump_to(ip + 1);
+            }
             Op::MakeFun { lambda, env, dst } => {
                 let slow = self.slow_block(ip);
                 let mut vals = Vec::with_capacity(env.len());

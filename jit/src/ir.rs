@@ -285,6 +285,17 @@ pub enum Op {
         arity: u32,
         fail: u32,
     },
+    /// `bs_get_integer2` of a field whose every value is a small integer
+    /// (`bits` and `flags` as the `bs_int` helper takes them): `dst` := the
+    /// value, or to `fail` when too few bits are left. Not a match
+    /// context: `step`.
+    BsGetSmall {
+        ctx: Src,
+        bits: u32,
+        flags: u32,
+        dst: Dst,
+        fail: u32,
+    },
     /// `bs_get_position`: `dst` := the match context's bit position.
     BsPosition {
         ctx: Src,

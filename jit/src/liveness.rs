@@ -126,6 +126,10 @@ pub fn uses_defs(op: &Op) -> (Vec<u16>, Vec<u16>) {
             src(pos);
         }
         Op::BsTestRemaining { ctx, .. } => src(ctx),
+        Op::BsGetSmall { ctx, dst: t, .. } => {
+            src(ctx);
+            dst(t);
+        }
         // (the arguments are read from memory by the callee)
         Op::CallFun { fun, .. } => src(fun),
         Op::MakeFun { env, dst: t, .. } => {
@@ -184,7 +188,7 @@ pub fn successors(ip: u32, op: &Op) -> Vec<u32> {
         Op::Jump { target } => vec![*target],
         Op::Bif { fail: Some(f), .. } => vec![ip + 1, *f],
         Op::Exec { fail: Some(f), .. } => vec![ip + 1, *f],
-        Op::BsTestRemaining { fail, .. } => vec![ip + 1, *fail],
+        Op::BsTestRemaining { fail, .. } | Op::BsGetSmall { fail, .. } => vec![ip + 1, *fail],
         Op::Call { target, .. } | Op::CallLast { target, .. } | Op::CallOnly { target, .. } => {
             vec![*target]
         }

@@ -149,6 +149,35 @@ pub fn get_integer(p: &mut Process, ctx: Term, size: Term, unit: u32, flags: u32
     Some(t)
 }
 
+/// The largest field [`get_small`] reads: every value of it is a small
+/// integer (48 bits signed, 47 unsigned).
+pub fn small_field(n: u64, flags: u32) -> bool {
+    (1..=if flags & SIGNED != 0 { 48 } else { 47 }).contains(&n)
+        && (flags & LITTLE == 0 || n % 8 == 0)
+}
+
+/// [`get_integer`] of a field for which [`small_field`] holds, from match
+/// context `ctx`: the value (no allocation), or `None` when fewer than
+/// `n` bits are left (the instruction's fail label).
+pub fn get_small(ctx: Term, n: u64, flags: u32) -> Option<i64> {
+    debug_assert!(ctx.is_match_ctx() && small_field(n, flags));
+    let (orig, pos, end) = parts(ctx)?;
+    if end - pos < n {
+        return None;
+    }
+    let mut v = read_u64(data(orig), pos, n);
+    if flags & LITTLE != 0 {
+        v = v.swap_bytes() >> (64 - n);
+    }
+    let v = if flags & SIGNED != 0 && (v >> (n - 1)) & 1 == 1 {
+        (v as i64) - (1i64 << n)
+    } else {
+        v as i64
+    };
+    ctx.set_word(1, pos + n);
+    Some(v)
+}
+
 pub fn get_float(ctx: Term, size: Term, unit: u32, flags: u32) -> Option<Term> {
     if !ctx.is_match_ctx() {
         return None;

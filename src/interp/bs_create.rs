@@ -229,7 +229,7 @@ fn append_in_place(
     if bits % 8 != 0 || bits / 8 != buf.len() as u64 {
         return None;
     }
-    let mut w = BitWriter::default();
+    let mut w = scratch_writer();
     if let Err(e) = write_segments(p, x, module, &segments[1..], &mut w) {
         return Some(Err(e));
     }
@@ -238,6 +238,8 @@ fn append_in_place(
     }
     buf.append(&w.bytes);
     p.heap.add_vheap(w.bytes.len());
+    let w_bits = w.bits;
+    return_scratch(w);
     base.set_word(3, base.word(3) & !binary::PB_WRITABLE);
     let p_buf = base.word(1) as *const binary::BinBuf;
     // SAFETY: `base` owns a strong count, so the buffer is alive; the new
@@ -246,7 +248,27 @@ fn append_in_place(
         std::sync::Arc::increment_strong_count(p_buf);
         std::sync::Arc::from_raw(p_buf)
     };
-    Some(Ok(p.heap.procbin(arc, bits + w.bits, binary::PB_WRITABLE)))
+    Some(Ok(p.heap.procbin(arc, bits + w_bits, binary::PB_WRITABLE)))
+}
+
+thread_local! {
+    /// The byte buffer the last construction on this thread wrote into,
+    /// kept for the next (a binary built in a loop allocates no writer).
+    static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// An empty writer, on this thread's spare buffer when there is one.
+fn scratch_writer() -> BitWriter {
+    let mut bytes = SCRATCH.with(|s| s.take());
+    bytes.clear();
+    BitWriter { bytes, bits: 0 }
+}
+
+/// Give `w`'s buffer back for the next construction (small ones only).
+fn return_scratch(w: BitWriter) {
+    if w.bytes.capacity() <= 1 << 16 {
+        SCRATCH.with(|s| s.set(w.bytes));
+    }
 }
 
 /// `bs_create_bin`: build a bitstring from segments.
@@ -260,9 +282,11 @@ pub fn create(
     if let Some(r) = append_in_place(p, x, module, segments) {
         return r;
     }
-    let mut w = BitWriter::default();
+    let mut w = scratch_writer();
     write_segments(p, x, module, segments, &mut w)?;
-    Ok(p.heap.bitstring(&w.bytes, w.bits))
+    let t = p.heap.bitstring(&w.bytes, w.bits);
+    return_scratch(w);
+    Ok(t)
 }
 
 /// OTP's second pass: write each segment's value in order. Checks sizes

@@ -12,7 +12,7 @@
 //! `Regs` too. Out-of-frame y accesses (only possible with unverified code)
 //! read `[]` and write nowhere rather than panicking.
 
-mod bits;
+pub(crate) mod bits;
 mod bs_create;
 pub mod direct;
 mod exception;

@@ -168,6 +168,15 @@ pub fn read_u64(d: &[u8], pos: u64, n: u64) -> u64 {
         return 0;
     }
     let first = (pos / 8) as usize;
+    let skip = (pos % 8) as u32;
+    // fast path: one big-endian load of the 8 bytes from `first` holds
+    // the whole field (it starts `skip` bits in and ends within them)
+    if u64::from(skip) + n <= 64 {
+        if let Some(b) = d.get(first..first + 8) {
+            let w = u64::from_be_bytes(b.try_into().unwrap_or([0; 8]));
+            return (w << skip) >> (64 - n);
+        }
+    }
     let last = ((pos + n).div_ceil(8)) as usize; // exclusive
     let mut acc: u128 = 0;
     for &b in &d[first..last] {

@@ -6,6 +6,7 @@
 
 use crate::code::{Export, Lambda};
 use crate::heap::Heap;
+use crate::interp::bits;
 use crate::interp::direct::{self, Direct};
 use crate::interp::{self, Outcome, Regs};
 use crate::process::{Process, Stack};
@@ -83,6 +84,7 @@ pub fn table() -> Helpers {
         resolve,
         yield_at,
         exec,
+        bs_int,
     }
 }
 
@@ -204,6 +206,20 @@ unsafe extern "C" fn resolve(_: *mut Ctx, loc: u64, _: u64) -> i64 {
     super::native_at((loc >> 32) as u16, loc as u32).unwrap_or(0) as i64
 }
 
+/// Read a small integer field from a match context (see the JIT's
+/// `abi::Helpers::bs_int`).
+///
+/// # Safety
+/// `m` is a match context term of the running process (compiled code
+/// checked its header); nothing else is touched.
+unsafe extern "C" fn bs_int(_: *mut Ctx, m: u64, spec: u64) -> i64 {
+    let (n, flags) = (spec & 0xFFFF_FFFF, (spec >> 32) as u32);
+    if !bits::small_field(n, flags) {
+        return beamz_cranelift::abi::BS_NO_MATCH;
+    }
+    bits::get_small(Term(m), n, flags).unwrap_or(beamz_cranelift::abi::BS_NO_MATCH)
+}
+
 /// The slice is used up: save `live` registers, resume at `next` later.
 ///
 /// # Safety
@@ -223,7 +239,7 @@ mod tests {
     fn helper_table_names() {
         assert_eq!(
             beamz_cranelift::abi::HELPER_NAMES,
-            &["step", "call_bif", "bif", "resolve", "yield_at", "exec"]
+            &["step", "call_bif", "bif", "resolve", "yield_at", "exec", "bs_int"]
         );
     }
 }

@@ -319,6 +319,30 @@ pub fn op(i: &Instr) -> Op {
             arity: a.small_value() as u32,
             fail: *fail,
         },
+        Instr::BsGet {
+            what: ins::BsGetKind::Integer,
+            fail,
+            ctx,
+            size: ins::Src::Lit(s),
+            unit,
+            flags,
+            dst: d,
+        } if real(*fail)
+            && s.is_small()
+            && s.small_value() >= 0
+            && crate::interp::bits::small_field(
+                (s.small_value() as u64).saturating_mul(*unit.max(&1) as u64),
+                *flags,
+            ) =>
+        {
+            Op::BsGetSmall {
+                ctx: src(*ctx),
+                bits: (s.small_value() as u64 * *unit.max(&1) as u64) as u32,
+                flags: *flags,
+                dst: dst(*d),
+                fail: *fail,
+            }
+        }
         Instr::CallFun { arity } => Op::CallFun {
             arity: *arity,
             fun: ir::Src::X(*arity as u16),
