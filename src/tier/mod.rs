@@ -3,8 +3,9 @@
 //!
 //! - Mode `off`: `run` is the interpreter.
 //! - Mode `tiered`: the interpreter counts calls at each function's
-//!   `Entry`; at the threshold the function is compiled (synchronously,
-//!   under one lock) and the next entry runs native code.
+//!   `Entry`; at the threshold the function is queued for the compiler
+//!   thread (`background`) and keeps being interpreted until its code is
+//!   published; the next entry after that runs native code.
 //! - Mode `eager`: every function is compiled when its module is installed.
 //!
 //! Both tiers share x registers, the process stack (frames and CPs), the
@@ -44,6 +45,12 @@ pub const DEFAULT_THRESHOLD: u32 = 1000;
 pub fn set_mode(m: Mode, threshold: u32) {
     MODE.store(m as u8, Ordering::Relaxed);
     THRESHOLD.store(threshold.max(1), Ordering::Relaxed);
+    if m == Mode::Tiered {
+        // now, from the unpinned main thread: a thread inherits its
+        // creator's CPU affinity, and one made by a scheduler would share
+        // that scheduler's core
+        background::start();
+    }
 }
 
 #[inline]
@@ -148,6 +155,51 @@ fn compile(m: &Module, func: usize) -> bool {
     }
 }
 
+/// The compiler thread of tiered mode: functions that reached the
+/// threshold are compiled off the schedulers, so a process never waits
+/// for Cranelift (the interpreter runs the function meanwhile).
+mod background {
+    use std::sync::mpsc::{channel, Sender};
+    use std::sync::{Mutex, OnceLock};
+
+    fn sender() -> Option<&'static Mutex<Sender<(u16, usize)>>> {
+        static TX: OnceLock<Option<Mutex<Sender<(u16, usize)>>>> = OnceLock::new();
+        TX.get_or_init(|| {
+            let (tx, rx) = channel::<(u16, usize)>();
+            std::thread::Builder::new()
+                .name("beamz-jit-compiler".into())
+                .spawn(move || {
+                    while let Ok((mi, func)) = rx.recv() {
+                        if let Some(m) = crate::code::module_ref(mi) {
+                            super::compile(m, func);
+                        }
+                    }
+                })
+                .ok()?;
+            Some(Mutex::new(tx))
+        })
+        .as_ref()
+    }
+
+    /// Start the compiler thread (if it is not running).
+    pub(super) fn start() {
+        let _ = sender();
+    }
+
+    /// Queue function `func` of module `mi`; false when there is no
+    /// compiler thread (then the caller compiles it itself).
+    pub(super) fn queue(mi: u16, func: usize) -> bool {
+        match sender() {
+            Some(tx) => tx
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .send((mi, func))
+                .is_ok(),
+            None => false,
+        }
+    }
+}
+
 /// A compiler of its own (for benchmarks and tests: what it compiles is
 /// installed nowhere).
 pub fn standalone_jit() -> Result<Jit, String> {
@@ -175,8 +227,12 @@ pub fn at_entry(m: &Module, func: u32) -> bool {
         FAILED => return false,
         _ => return true,
     }
+    if mode() == Mode::Eager {
+        return compile(m, func as usize);
+    }
     let n = slot.calls.fetch_add(1, Ordering::Relaxed) + 1;
-    if n >= THRESHOLD.load(Ordering::Relaxed) || mode() == Mode::Eager {
+    // (exactly once: later calls see the counter past the threshold)
+    if n == THRESHOLD.load(Ordering::Relaxed) && !background::queue(m.index, func as usize) {
         return compile(m, func as usize);
     }
     false
