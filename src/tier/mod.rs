@@ -162,10 +162,13 @@ mod background {
     use std::sync::mpsc::{channel, Sender};
     use std::sync::{Mutex, OnceLock};
 
-    fn sender() -> Option<&'static Mutex<Sender<(u16, usize)>>> {
-        static TX: OnceLock<Option<Mutex<Sender<(u16, usize)>>>> = OnceLock::new();
+    /// A function to compile: module index, function number.
+    type Job = (u16, usize);
+
+    fn sender() -> Option<&'static Mutex<Sender<Job>>> {
+        static TX: OnceLock<Option<Mutex<Sender<Job>>>> = OnceLock::new();
         TX.get_or_init(|| {
-            let (tx, rx) = channel::<(u16, usize)>();
+            let (tx, rx) = channel::<Job>();
             std::thread::Builder::new()
                 .name("beamz-jit-compiler".into())
                 .spawn(move || {
