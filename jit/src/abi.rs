@@ -138,6 +138,12 @@ helpers! {
     /// [`BS_NO_MATCH`] when fewer than `n` bits are left. Touches nothing
     /// but the match context.
     bs_int,
+    /// `arith(ctx, op, _)`: `Ctx::args[0] op Ctx::args[1]` for the
+    /// operands an inline `Op::Arith` leaves (bignums, floats, overflow),
+    /// `op` being an [`crate::ir::Arith`] as `u64`. Returns the result
+    /// (which may be on the heap), or [`NON_VALUE`] for an error: then
+    /// `step` the instruction, which raises it or takes its fail label.
+    arith,
 }
 
 /// `bs_int` found too few bits left.

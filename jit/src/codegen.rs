@@ -1709,6 +1709,9 @@ impl<'a, 'f> Gen<'a, 'f> {
         let a = self.load_src(sa, slow);
         let b = self.load_src(sb, slow);
         let dp = self.place(dst, slow);
+        // what the inline paths leave (bignums, mixed operands, overflow,
+        // division by zero) goes to the `arith` helper; its errors to `step`
+        let big = self.b.create_block();
         if let Some(c) = self.both_small(a, b, sa, sb) {
             let float_op = match op {
                 Arith::Add => Some(FloatOp::Add),
@@ -1723,15 +1726,15 @@ impl<'a, 'f> Gen<'a, 'f> {
                     self.guard(c, nums);
                     let cur = self.b.current_block().expect("in arith");
                     self.b.switch_to_block(nums);
-                    let fa = self.as_f64(a, slow);
-                    let fb = self.as_f64(b, slow);
-                    let r = self.float_op(fop, fa, fb, slow);
+                    let fa = self.as_f64(a, big);
+                    let fb = self.as_f64(b, big);
+                    let r = self.float_op(fop, fa, fb, big);
                     let w = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
                     self.put(dp, w);
                     self.jump_to(ip + 1);
                     self.b.switch_to_block(cur);
                 }
-                None => self.guard(c, slow),
+                None => self.guard(c, big),
             }
         }
         let word = match op {
@@ -1750,12 +1753,12 @@ impl<'a, 'f> Gen<'a, 'f> {
                     Arith::Mul => {
                         let (r, of) = self.b.ins().smul_overflow(x, y);
                         let nof = self.b.ins().bxor_imm_s(of, 1);
-                        self.guard(nof, slow);
+                        self.guard(nof, big);
                         r
                     }
                     Arith::IntDiv | Arith::Rem => {
                         let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
-                        self.guard(nz, slow);
+                        self.guard(nz, big);
                         if op == Arith::IntDiv {
                             self.b.ins().sdiv(x, y)
                         } else {
@@ -1764,11 +1767,11 @@ impl<'a, 'f> Gen<'a, 'f> {
                     }
                     Arith::Bsl => {
                         let inr = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, y, 64);
-                        self.guard(inr, slow);
+                        self.guard(inr, big);
                         let r = self.b.ins().ishl(x, y);
                         let back = self.b.ins().sshr(r, y);
                         let same = self.b.ins().icmp(IntCC::Equal, back, x);
-                        self.guard(same, slow);
+                        self.guard(same, big);
                         r
                     }
                     Arith::Bsr => {
@@ -1776,7 +1779,7 @@ impl<'a, 'f> Gen<'a, 'f> {
                             .b
                             .ins()
                             .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, y, 0);
-                        self.guard(nonneg, slow);
+                        self.guard(nonneg, big);
                         let c63 = self.b.ins().iconst(I64, 63);
                         let s = self.b.ins().umin(y, c63);
                         self.b.ins().sshr(x, s)
@@ -1784,11 +1787,27 @@ impl<'a, 'f> Gen<'a, 'f> {
                     _ => unreachable!("handled above"),
                 };
                 let fits = self.fits_small(r);
-                self.guard(fits, slow);
+                self.guard(fits, big);
                 self.tag_small(r)
             }
         };
         self.put(dp, word);
+        self.jump_to(ip + 1);
+
+        self.b.switch_to_block(big);
+        self.sync();
+        let ctx = self.ctx;
+        self.b.ins().store(flags(), a, ctx, CTX_ARGS);
+        self.b.ins().store(flags(), b, ctx, CTX_ARGS + 8);
+        let opv = self.b.ins().iconst(I64, op as i64);
+        let z = self.b.ins().iconst(I64, 0);
+        let r = self.call_helper(self.helpers.arith, opv, z);
+        self.load_heap();
+        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, r, NON_VALUE as i64);
+        let done = self.b.create_block();
+        self.b.ins().brif(failed, slow, &[], done, &[]);
+        self.b.switch_to_block(done);
+        self.put(dp, r);
         self.jump_to(ip + 1);
     }
 }

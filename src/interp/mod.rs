@@ -203,7 +203,7 @@ fn small_arith(op: ArithOp, x: i64, y: i64) -> Option<Term> {
 }
 
 #[cold]
-fn arith_slow(p: &mut Process, op: ArithOp, a: Term, b: Term) -> Result<Term, Exc> {
+pub(crate) fn arith_slow(p: &mut Process, op: ArithOp, a: Term, b: Term) -> Result<Term, Exc> {
     use crate::bif::arith;
     match op {
         ArithOp::Add => arith::add(p, a, b),

@@ -12,6 +12,7 @@ use crate::interp::{self, Outcome, Regs};
 use crate::process::{Process, Stack};
 use crate::term::{atom, Term};
 use beamz_cranelift::abi::{Ctx, Helpers, Layout};
+use beamz_cranelift::ir;
 
 #[repr(C)]
 pub struct RtCtx {
@@ -85,6 +86,7 @@ pub fn table() -> Helpers {
         yield_at,
         exec,
         bs_int,
+        arith,
     }
 }
 
@@ -206,6 +208,38 @@ unsafe extern "C" fn resolve(_: *mut Ctx, loc: u64, _: u64) -> i64 {
     super::native_at((loc >> 32) as u16, loc as u32).unwrap_or(0) as i64
 }
 
+/// The arithmetic an inline `Op::Arith` leaves (see the JIT's
+/// `abi::Helpers::arith`).
+///
+/// # Safety
+/// As for `step`.
+unsafe extern "C" fn arith(ctx: *mut Ctx, op: u64, _: u64) -> i64 {
+    use crate::code::instr::ArithOp as A;
+    // SAFETY: as in `step`.
+    let rt = unsafe { &mut *(ctx as *mut RtCtx) };
+    let p = unsafe { &mut *rt.p };
+    let (a, b) = (Term(rt.abi.args[0]), Term(rt.abi.args[1]));
+    let op = match op {
+        x if x == ir::Arith::Add as u64 => A::Add,
+        x if x == ir::Arith::Sub as u64 => A::Sub,
+        x if x == ir::Arith::Mul as u64 => A::Mul,
+        x if x == ir::Arith::IntDiv as u64 => A::IntDiv,
+        x if x == ir::Arith::Rem as u64 => A::Rem,
+        x if x == ir::Arith::Band as u64 => A::Band,
+        x if x == ir::Arith::Bor as u64 => A::Bor,
+        x if x == ir::Arith::Bxor as u64 => A::Bxor,
+        x if x == ir::Arith::Bsl as u64 => A::Bsl,
+        x if x == ir::Arith::Bsr as u64 => A::Bsr,
+        _ => return beamz_cranelift::abi::NON_VALUE as i64,
+    };
+    let r = interp::arith_slow(p, op, a, b);
+    RtCtx::set_limits(&mut rt.abi, p);
+    match r {
+        Ok(v) => v.0 as i64,
+        Err(_) => beamz_cranelift::abi::NON_VALUE as i64,
+    }
+}
+
 /// Read a small integer field from a match context (see the JIT's
 /// `abi::Helpers::bs_int`).
 ///
@@ -239,7 +273,7 @@ mod tests {
     fn helper_table_names() {
         assert_eq!(
             beamz_cranelift::abi::HELPER_NAMES,
-            &["step", "call_bif", "bif", "resolve", "yield_at", "exec", "bs_int"]
+            &["step", "call_bif", "bif", "resolve", "yield_at", "exec", "bs_int", "arith"]
         );
     }
 }
