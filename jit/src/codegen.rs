@@ -433,26 +433,34 @@ impl<'a, 'f> Gen<'a, 'f> {
                 .ins()
                 .iconst(I64, ((self.f.module as i64) << 32) | l as i64);
             if let Some(word) = self.f.callee(l) {
-                // another function of the module: when it has compiled
-                // code, tail-call it (it reloads the state from memory)
-                self.sync();
-                let wa = self.b.ins().iconst(I64, word as i64);
-                let code = self.b.ins().load(I64, flags(), wa, 0);
-                let ready = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, code, 1);
-                let call = self.b.create_block();
-                self.b
-                    .ins()
-                    .brif(ready, call, &[], self.goto, &args(&[next]));
-                self.b.switch_to_block(call);
-                let ip = self.b.ins().iconst(I32, l as i64);
-                let ctx = self.ctx;
-                self.b
-                    .ins()
-                    .return_call_indirect(self.tail_sig, code, &[ctx, ip]);
+                // another function of the module
+                self.enter_code_word(word, None, next);
             } else {
                 self.b.ins().jump(self.goto, &args(&[next]));
             }
         }
+    }
+
+    /// Continue at `next` (`module << 32 | ip`) in the function whose code
+    /// word is at `word`: when it has compiled code (and `also` holds),
+    /// tail-call that code (it reloads the state from memory), else go
+    /// through `goto`.
+    fn enter_code_word(&mut self, word: u64, also: Option<Value>, next: Value) {
+        let wa = self.b.ins().iconst(I64, word as i64);
+        let code = self.b.ins().load(I64, flags(), wa, 0);
+        let mut go = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, code, 1);
+        if let Some(c) = also {
+            go = self.b.ins().band(go, c);
+        }
+        let call = self.b.create_block();
+        self.b.ins().brif(go, call, &[], self.goto, &args(&[next]));
+        self.b.switch_to_block(call);
+        self.sync();
+        let ip = self.b.ins().ireduce(I32, next);
+        let ctx = self.ctx;
+        self.b
+            .ins()
+            .return_call_indirect(self.tail_sig, code, &[ctx, ip]);
     }
 
     /// Branch on `cond`: true to the next op, false to `fail`.
@@ -1385,19 +1393,7 @@ impl<'a, 'f> Gen<'a, 'f> {
                     // points where it did at translation: tail-call it
                     // (it reloads the state from memory)
                     let same = self.b.ins().icmp_imm_s(IntCC::Equal, t, expect as i64);
-                    let wa = self.b.ins().iconst(I64, word as i64);
-                    let code = self.b.ins().load(I64, flags(), wa, 0);
-                    let ready = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, code, 1);
-                    let go = self.b.ins().band(same, ready);
-                    let call = self.b.create_block();
-                    self.b.ins().brif(go, call, &[], self.goto, &args(&[next]));
-                    self.b.switch_to_block(call);
-                    self.sync();
-                    let ip = self.b.ins().ireduce(I32, next);
-                    let ctx = self.ctx;
-                    self.b
-                        .ins()
-                        .return_call_indirect(self.tail_sig, code, &[ctx, ip]);
+                    self.enter_code_word(word, Some(same), next);
                 } else {
                     self.b.ins().jump(self.goto, &args(&[next]));
                 }
