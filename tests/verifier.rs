@@ -12,6 +12,7 @@ use beamz::code::Module;
 use beamz::loader::{self, verify};
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::OnceLock;
 
 const SOURCE: &str = r#"
 -module(vt).
@@ -33,20 +34,29 @@ sum([H | T], Acc) -> sum(T, Acc + H);
 sum([], Acc) -> Acc.
 "#;
 
+/// erlc's output for SOURCE, compiled once: the tests run in parallel and
+/// erlc writing the same `vt.beam` from several threads races on its
+/// temporary file.
+fn beam() -> &'static [u8] {
+    static BEAM: OnceLock<Vec<u8>> = OnceLock::new();
+    BEAM.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("verifier");
+        std::fs::create_dir_all(&dir).unwrap();
+        let src = dir.join("vt.erl");
+        std::fs::write(&src, SOURCE).unwrap();
+        let st = Command::new("erlc")
+            .arg("-o")
+            .arg(&dir)
+            .arg(&src)
+            .status()
+            .expect("erlc is required for this test (apt-get install -y erlang-base)");
+        assert!(st.success(), "erlc failed");
+        std::fs::read(dir.join("vt.beam")).unwrap()
+    })
+}
+
 fn module() -> Module {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("verifier");
-    std::fs::create_dir_all(&dir).unwrap();
-    let src = dir.join("vt.erl");
-    std::fs::write(&src, SOURCE).unwrap();
-    let st = Command::new("erlc")
-        .arg("-o")
-        .arg(&dir)
-        .arg(&src)
-        .status()
-        .expect("erlc is required for this test (apt-get install -y erlang-base)");
-    assert!(st.success(), "erlc failed");
-    let bytes = std::fs::read(dir.join("vt.beam")).unwrap();
-    loader::prepare(&bytes).expect("erlc's output verifies")
+    loader::prepare(beam()).expect("erlc's output verifies")
 }
 
 /// Code index range of function `name`.
