@@ -172,6 +172,44 @@ pub enum BsGetKind {
     Binary,
 }
 
+/// One command of OTP 26's `bs_match` (sizes in bits, `size * unit`
+/// folded at load).
+#[derive(Clone, Debug, PartialEq)]
+pub enum BsCmd {
+    /// At least `bits` left, and what is left after them a multiple of `unit`.
+    EnsureAtLeast {
+        bits: u64,
+        unit: u64,
+    },
+    /// Exactly `bits` left.
+    EnsureExactly {
+        bits: u64,
+    },
+    /// An integer field (flags as `bs_get_integer2`'s).
+    Integer {
+        bits: u64,
+        flags: u32,
+        dst: Dst,
+    },
+    /// A sub-bitstring field.
+    Binary {
+        bits: u64,
+        dst: Dst,
+    },
+    Skip {
+        bits: u64,
+    },
+    /// The rest of the context as a bitstring.
+    GetTail {
+        dst: Dst,
+    },
+    /// The next `bits` bits, unsigned big-endian, equal `value`.
+    Eq {
+        bits: u64,
+        value: u64,
+    },
+}
+
 /// A BIF instruction's target, kept for stack traces.
 #[derive(Copy, Clone)]
 pub struct BifRef {
@@ -432,6 +470,14 @@ pub enum Instr {
     Badrecord {
         src: Src,
     },
+    /// OTP 26 `update_record`: a copy of tuple `src` (of `arity`
+    /// elements) with the 1-based `updates` applied.
+    UpdateRecord {
+        src: Src,
+        dst: Dst,
+        arity: u32,
+        updates: Box<[(u32, Src)]>,
+    },
 
     // ---- exceptions ----
     Catch {
@@ -612,6 +658,14 @@ pub enum Instr {
         dst: Option<Dst>,
     },
     BsInitWritable,
+    /// OTP 26 `bs_match`: the commands in order on context `ctx`; the
+    /// first that fails jumps to `fail` (positions already advanced stay
+    /// advanced, as with the instruction sequence it replaces).
+    BsMatch {
+        fail: Label,
+        ctx: Src,
+        cmds: Box<[BsCmd]>,
+    },
 
     // ---- pre-OTP-25 construction (OTP 24 files) ----
     /// `bs_init2` (bytes) / `bs_init_bits` (bits): a zeroed binary of the

@@ -343,6 +343,44 @@ pub fn match_string(ctx: Term, strings: &[u8], offset: usize, n: u64) -> bool {
     true
 }
 
+/// `bs_match`'s `ensure_at_least`: at least `n` bits left, and what is
+/// left after them a multiple of `unit`.
+pub fn ensure_at_least(ctx: Term, n: u64, unit: u64) -> bool {
+    let r = remaining(ctx);
+    ctx.is_match_ctx() && r >= n && (r - n) % unit.max(1) == 0
+}
+
+/// `bs_match`'s `=:=`: the next `n` bits, read as an unsigned big-endian
+/// integer, equal `value`; they are skipped when they do.
+pub fn match_uint(ctx: Term, n: u64, value: u64) -> bool {
+    if !ctx.is_match_ctx() {
+        return false;
+    }
+    let Some((orig, pos, end)) = parts(ctx) else {
+        return false;
+    };
+    if end - pos < n {
+        return false;
+    }
+    let d = data(orig);
+    // bits above the low 64 must be zero
+    let mut at = pos;
+    let mut high = n.saturating_sub(64);
+    while high > 0 {
+        let k = high.min(64);
+        if read_u64(d, at, k) != 0 {
+            return false;
+        }
+        at += k;
+        high -= k;
+    }
+    if read_u64(d, at, n.min(64)) != value {
+        return false;
+    }
+    ctx.set_word(1, pos + n);
+    true
+}
+
 pub fn tail(p: &mut Process, ctx: Term) -> Term {
     match parts(ctx) {
         Some((orig, pos, end)) => sub_bin(p, orig, pos, end - pos),

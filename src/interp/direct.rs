@@ -12,7 +12,7 @@
 
 use super::{bits, bs_create, get, maps, put};
 use crate::bif::Exc;
-use crate::code::instr::{BsGetKind, Dst, Instr, Label, MatchFail, X_REGS};
+use crate::code::instr::{BsCmd, BsGetKind, Dst, Instr, Label, MatchFail, Src, X_REGS};
 use crate::code::Module;
 use crate::process::Process;
 use crate::term::{atom, Term};
@@ -48,6 +48,8 @@ pub fn is_direct(i: &Instr) -> bool {
             | Instr::BsGetPosition { .. }
             | Instr::BsSetPosition { .. }
             | Instr::BsGetUtf { .. }
+            | Instr::BsMatch { .. }
+            | Instr::UpdateRecord { .. }
     )
 }
 
@@ -60,7 +62,9 @@ pub fn dsts(i: &Instr) -> Vec<Dst> {
         | Instr::BsStartMatch { dst, .. }
         | Instr::BsGet { dst, .. }
         | Instr::BsGetTail { dst, .. }
-        | Instr::BsGetPosition { dst, .. } => vec![*dst],
+        | Instr::BsGetPosition { dst, .. }
+        | Instr::UpdateRecord { dst, .. } => vec![*dst],
+        Instr::BsMatch { cmds, .. } => cmds.iter().filter_map(cmd_dst).collect(),
         Instr::BsGetUtf { dst, .. } => dst.iter().copied().collect(),
         Instr::GetMapElements { pairs, .. } => pairs.iter().map(|(_, d)| *d).collect(),
         _ => vec![],
@@ -80,13 +84,92 @@ pub fn fail_label(i: &Instr) -> Option<Label> {
         | Instr::BsTestTail { fail, .. }
         | Instr::BsTestUnit { fail, .. }
         | Instr::BsMatchString { fail, .. }
-        | Instr::BsGetUtf { fail, .. } => Some(*fail),
+        | Instr::BsGetUtf { fail, .. }
+        | Instr::BsMatch { fail, .. } => Some(*fail),
         Instr::BsStartMatch {
             fail: MatchFail::Jump(l),
             ..
         } => Some(*l),
         _ => None,
     }
+}
+
+/// The register a `bs_match` command writes, if any.
+pub fn cmd_dst(c: &BsCmd) -> Option<Dst> {
+    match c {
+        BsCmd::Integer { dst, .. } | BsCmd::Binary { dst, .. } | BsCmd::GetTail { dst } => {
+            Some(*dst)
+        }
+        _ => None,
+    }
+}
+
+/// Run the commands of a `bs_match` on context `c`: false at the first
+/// that fails.
+fn bs_match(p: &mut Process, x: &mut [Term; X_REGS], c: Term, cmds: &[BsCmd]) -> bool {
+    for cmd in cmds {
+        let ok = match cmd {
+            BsCmd::EnsureAtLeast { bits: n, unit } => bits::ensure_at_least(c, *n, *unit),
+            BsCmd::EnsureExactly { bits: n } => c.is_match_ctx() && bits::remaining(c) == *n,
+            BsCmd::Integer {
+                bits: n,
+                flags,
+                dst,
+            } => match bits::get_integer(p, c, Term::small(*n as i64), 1, *flags) {
+                Some(v) => {
+                    put(p, x, *dst, v);
+                    true
+                }
+                None => false,
+            },
+            BsCmd::Binary { bits: n, dst } => {
+                match bits::get_binary(p, c, Term::small(*n as i64), 1) {
+                    Some(v) => {
+                        put(p, x, *dst, v);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            BsCmd::Skip { bits: n } => bits::skip(c, Term::small(*n as i64), 1),
+            BsCmd::GetTail { dst } => {
+                let t = bits::tail(p, c);
+                put(p, x, *dst, t);
+                true
+            }
+            BsCmd::Eq { bits: n, value } => bits::match_uint(c, *n, *value),
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// `update_record`: a copy of the tuple in `src` with `updates` applied;
+/// `None` if `src` is not a tuple of `arity` elements (only a hand-made
+/// file can get here: the compiler tests the record first).
+fn update_record(
+    p: &mut Process,
+    x: &[Term; X_REGS],
+    src: Term,
+    arity: u32,
+    updates: &[(u32, Src)],
+) -> Option<Term> {
+    if !src.is_tuple() || src.tuple_arity() != arity as usize {
+        return None;
+    }
+    let (t, body) = p.heap.boxed(crate::term::Kind::Tuple, arity as usize);
+    for i in 0..arity as usize {
+        // SAFETY: `body` has `arity` words; `src` has `arity` elements.
+        unsafe { *body.add(i) = src.word(1 + i) };
+    }
+    for (i, v) in updates {
+        let v = get(p, x, *v);
+        // SAFETY: the loader bounded each index by 1..=arity.
+        unsafe { *body.add(*i as usize - 1) = v.0 };
+    }
+    Some(t)
 }
 
 fn jump_or_raise(fail: Label, e: Exc) -> Direct {
@@ -309,6 +392,29 @@ pub fn exec(p: &mut Process, x: &mut [Term; X_REGS], module: &Module, ins: &Inst
                     Direct::Next
                 }
                 None => Direct::Jump(*fail),
+            }
+        }
+        Instr::BsMatch { fail, ctx, cmds } => {
+            let c = get(p, x, *ctx);
+            if bs_match(p, x, c, cmds) {
+                Direct::Next
+            } else {
+                Direct::Jump(*fail)
+            }
+        }
+        Instr::UpdateRecord {
+            src,
+            dst,
+            arity,
+            updates,
+        } => {
+            let s = get(p, x, *src);
+            match update_record(p, x, s, *arity, updates) {
+                Some(t) => {
+                    put(p, x, *dst, t);
+                    Direct::Next
+                }
+                None => Direct::Raise(Exc::error(Term::atom(atom::BADARG)), None),
             }
         }
         // not a direct instruction: the caller checked `is_direct`

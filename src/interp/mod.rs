@@ -1111,7 +1111,9 @@ fn exec<const STEP: bool>(p: &mut Process, regs: &mut Regs, reds_io: &mut i64) -
                     | Instr::BsGetTail { .. }
                     | Instr::BsGetPosition { .. }
                     | Instr::BsSetPosition { .. }
-                    | Instr::BsGetUtf { .. } => {
+                    | Instr::BsGetUtf { .. }
+                    | Instr::BsMatch { .. }
+                    | Instr::UpdateRecord { .. } => {
                         if let Some(live) = direct::gc_due(p, ins) {
                             collect(p, x, live, 0);
                         }

@@ -659,6 +659,121 @@ fn flags_raw(cx: &Cx, a: &Operand) -> R<u32> {
     }
 }
 
+/// An unsigned operand inside a `bs_match` command list.
+fn cmd_u(cx: &Cx, a: Option<&Operand>) -> R<u64> {
+    match a {
+        Some(Operand::U(v)) => Ok(*v),
+        Some(Operand::Int(v)) if *v >= 0 => Ok(*v as u64),
+        _ => Err(cx.bad("bs_match: expected an unsigned integer")),
+    }
+}
+
+/// `size * unit` in bits, bounded like every other binary size.
+fn cmd_bits(cx: &Cx, size: u64, unit: u64) -> R<u64> {
+    size.checked_mul(unit.max(1))
+        .filter(|&b| b < 1 << 56)
+        .ok_or_else(|| cx.bad("bs_match: size too large"))
+}
+
+/// OTP 26 `bs_match Fail Ctx {commands, [Name Args...]*}`: the command
+/// list is flat, each command an atom followed by its fixed operands.
+fn bs_match(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
+    let fail = cx.label(op, 0)?;
+    let ctx = cx.src(op, 1)?;
+    let l = cx.list(op, 2)?.to_vec();
+    let mut cmds = Vec::new();
+    let mut i = 0;
+    while i < l.len() {
+        let name = match &l[i] {
+            Operand::Atom(a) => atom::name(cx.atom_term(*a)?.atom_value()),
+            _ => return Err(cx.bad("bs_match: expected a command name")),
+        };
+        let a = |k: usize| l.get(i + 1 + k);
+        let (cmd, n) = match name.as_str() {
+            "ensure_at_least" => (
+                BsCmd::EnsureAtLeast {
+                    bits: cmd_u(cx, a(0))?,
+                    unit: cmd_u(cx, a(1))?.max(1),
+                },
+                2,
+            ),
+            "ensure_exactly" => (
+                BsCmd::EnsureExactly {
+                    bits: cmd_u(cx, a(0))?,
+                },
+                1,
+            ),
+            "integer" | "binary" => {
+                // Live Flags Size Unit Dst
+                let flags =
+                    flags_value(cx, a(1).ok_or_else(|| cx.bad("bs_match: short command"))?)?;
+                let bits = cmd_bits(cx, cmd_u(cx, a(2))?, cmd_u(cx, a(3))?)?;
+                let dst = cx.operand_dst(a(4).ok_or_else(|| cx.bad("bs_match: short command"))?)?;
+                let cmd = if name == "integer" {
+                    BsCmd::Integer { bits, flags, dst }
+                } else {
+                    BsCmd::Binary { bits, dst }
+                };
+                (cmd, 5)
+            }
+            "skip" => (
+                BsCmd::Skip {
+                    bits: cmd_bits(cx, cmd_u(cx, a(0))?, 1)?,
+                },
+                1,
+            ),
+            "get_tail" => {
+                // Live Unit Dst
+                let dst = cx.operand_dst(a(2).ok_or_else(|| cx.bad("bs_match: short command"))?)?;
+                (BsCmd::GetTail { dst }, 3)
+            }
+            "=:=" => {
+                // Live Size Value
+                let bits = cmd_bits(cx, cmd_u(cx, a(1))?, 1)?;
+                let value = cmd_u(cx, a(2))?;
+                (BsCmd::Eq { bits, value }, 3)
+            }
+            _ => return Err(cx.bad("bs_match: unknown command")),
+        };
+        cmds.push(cmd);
+        i += 1 + n;
+    }
+    Ok(Instr::BsMatch {
+        fail,
+        ctx,
+        cmds: cmds.into_boxed_slice(),
+    })
+}
+
+/// OTP 26 `update_record Hint Size Src Dst {list, [Index Value]*}`.
+fn update_record(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
+    cx.atom(op, 0)?; // copy | reuse | inplace: a hint only
+    let arity = cx.u32(op, 1)?;
+    if arity == 0 || arity > 1 << 24 {
+        return Err(cx.bad("update_record: bad tuple size"));
+    }
+    let src = cx.src(op, 2)?;
+    let dst = cx.dst(op, 3)?;
+    let l = cx.list(op, 4)?.to_vec();
+    if l.len() % 2 != 0 {
+        return Err(cx.bad("update_record: odd update list"));
+    }
+    let mut updates = Vec::with_capacity(l.len() / 2);
+    for c in l.chunks(2) {
+        let idx = cmd_u(cx, Some(&c[0]))?;
+        if idx == 0 || idx > arity as u64 {
+            return Err(cx.bad("update_record: index outside the tuple"));
+        }
+        updates.push((idx as u32, cx.operand_src(&c[1])?));
+    }
+    Ok(Instr::UpdateRecord {
+        src,
+        dst,
+        arity,
+        updates: updates.into_boxed_slice(),
+    })
+}
+
 fn create_bin(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
     // Fail Alloc Live Unit Dst {list, [Type Seg Unit Flags Src Size]*}
     let fail = cx.label(op, 0)?;
@@ -1220,6 +1335,11 @@ fn one(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
         180 => Instr::Badrecord {
             src: cx.src(op, 0)?,
         },
+        181 => update_record(cx, op)?,
+        182 => bs_match(cx, op)?,
+        // OTP 27 executable_line (native coverage) and OTP 28 debug_line
+        // (+beam_debug_info): markers with nothing to run
+        183 | 184 => Instr::Nop,
         // pre-OTP-25 binary construction
         109 | 137 => Instr::BsInit {
             fail: cx.label(op, 0)?,

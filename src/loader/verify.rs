@@ -380,7 +380,8 @@ fn flow_of(ins: &Instr) -> Flow {
         | Instr::BsAdd { fail, .. }
         | Instr::BsAppend { fail, .. }
         | Instr::BsPut { fail, .. }
-        | Instr::BsUtfSize { fail, .. } => go(vec![*fail], true),
+        | Instr::BsUtfSize { fail, .. }
+        | Instr::BsMatch { fail, .. } => go(vec![*fail], true),
         Instr::BsStartMatch { fail, .. } => match fail {
             MatchFail::Jump(l) => go(vec![*l], true),
             MatchFail::Raise => go(vec![], true),
@@ -438,6 +439,7 @@ fn flow_of(ins: &Instr) -> Flow {
         | Instr::BsGetPosition { .. }
         | Instr::BsSetPosition { .. }
         | Instr::BsInitWritable
+        | Instr::UpdateRecord { .. }
         | Instr::BsPutString { .. } => go(vec![], true),
     }
 }
@@ -652,6 +654,22 @@ fn registers(ins: &Instr, out: &mut Vec<Reg>) {
             if let Some(d) = d {
                 dst(d, out);
             }
+        }
+        Instr::BsMatch { ctx, cmds, .. } => {
+            src(ctx, out);
+            for d in cmds.iter().filter_map(crate::interp::direct::cmd_dst) {
+                dst(&d, out);
+            }
+        }
+        Instr::UpdateRecord {
+            src: a,
+            dst: d,
+            updates,
+            ..
+        } => {
+            src(a, out);
+            updates.iter().for_each(|(_, v)| src(v, out));
+            dst(d, out);
         }
     }
 }
