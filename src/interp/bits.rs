@@ -160,9 +160,13 @@ pub fn small_field(n: u64, flags: u32) -> bool {
 /// context `ctx`: the value (no allocation), or `None` when fewer than
 /// `n` bits are left (the instruction's fail label).
 pub fn get_small(ctx: Term, n: u64, flags: u32) -> Option<i64> {
-    debug_assert!(ctx.is_match_ctx() && small_field(n, flags));
-    let (orig, pos, end) = parts(ctx)?;
-    if end - pos < n {
+    debug_assert!(small_field(n, flags));
+    if !ctx.is_match_ctx() {
+        return None;
+    }
+    // a match context's words: position, end, the underlying binary
+    let (pos, end, orig) = (ctx.word(1), ctx.word(2), Term(ctx.word(3)));
+    if end.saturating_sub(pos) < n {
         return None;
     }
     let mut v = read_u64(data(orig), pos, n);

@@ -229,17 +229,25 @@ fn append_in_place(
     if bits % 8 != 0 || bits / 8 != buf.len() as u64 {
         return None;
     }
-    let mut w = scratch_writer();
-    if let Err(e) = write_segments(p, x, module, &segments[1..], &mut w) {
-        return Some(Err(e));
-    }
-    if w.bits % 8 != 0 {
-        return None;
-    }
-    buf.append(&w.bytes);
-    p.heap.add_vheap(w.bytes.len());
-    let w_bits = w.bits;
-    return_scratch(w);
+    let mut small = [0u8; SMALL_BYTES];
+    let w_bits = if let Some(n) = small_int_bytes(p, x, &segments[1..], &mut small) {
+        buf.append(&small[..n]);
+        p.heap.add_vheap(n);
+        8 * n as u64
+    } else {
+        let mut w = scratch_writer();
+        if let Err(e) = write_segments(p, x, module, &segments[1..], &mut w) {
+            return Some(Err(e));
+        }
+        if w.bits % 8 != 0 {
+            return None;
+        }
+        buf.append(&w.bytes);
+        p.heap.add_vheap(w.bytes.len());
+        let w_bits = w.bits;
+        return_scratch(w);
+        w_bits
+    };
     base.set_word(3, base.word(3) & !binary::PB_WRITABLE);
     let p_buf = base.word(1) as *const binary::BinBuf;
     // SAFETY: `base` owns a strong count, so the buffer is alive; the new
@@ -249,6 +257,52 @@ fn append_in_place(
         std::sync::Arc::from_raw(p_buf)
     };
     Some(Ok(p.heap.procbin(arc, bits + w_bits, binary::PB_WRITABLE)))
+}
+
+/// The most bytes [`small_int_bytes`] writes.
+const SMALL_BYTES: usize = 64;
+
+/// The bytes of `segments` when every one is an integer segment of a
+/// whole number of bytes (at most 8) with a small value, at most
+/// [`SMALL_BYTES`] in all -- the common `<<X:8, Y:16/little>>` -- written
+/// without a writer; `None` otherwise (the general path then checks and
+/// reports failures as usual: nothing has been written).
+#[inline]
+fn small_int_bytes(
+    p: &Process,
+    x: &[Term; X_REGS],
+    segments: &[BinSegment],
+    out: &mut [u8; SMALL_BYTES],
+) -> Option<usize> {
+    let mut len = 0;
+    for seg in segments {
+        if seg.kind != SegKind::Integer {
+            return None;
+        }
+        let (size, v) = (src(p, x, seg.size), src(p, x, seg.src));
+        if !size.is_small() || !v.is_small() {
+            return None;
+        }
+        let n = u64::try_from(size.small_value())
+            .ok()?
+            .checked_mul(seg.unit.max(1) as u64)?;
+        if n % 8 != 0 || n > 64 {
+            return None;
+        }
+        let nb = (n / 8) as usize;
+        let dst = out.get_mut(len..len + nb)?;
+        // the low `n` bits of the two's complement value, as OTP stores it
+        let bytes = (v.small_value() as u64).to_le_bytes();
+        if seg.flags & LITTLE != 0 {
+            dst.copy_from_slice(&bytes[..nb]);
+        } else {
+            for (d, b) in dst.iter_mut().zip(bytes[..nb].iter().rev()) {
+                *d = *b;
+            }
+        }
+        len += nb;
+    }
+    Some(len)
 }
 
 thread_local! {
@@ -278,6 +332,10 @@ pub fn create(
     module: &Module,
     segments: &[BinSegment],
 ) -> Result<Term, Fail> {
+    let mut small = [0u8; SMALL_BYTES];
+    if let Some(n) = small_int_bytes(p, x, segments, &mut small) {
+        return Ok(p.heap.bitstring(&small[..n], 8 * n as u64));
+    }
     check_sizes(p, x, segments)?;
     if let Some(r) = append_in_place(p, x, module, segments) {
         return r;
@@ -408,4 +466,96 @@ pub(super) fn write_segments(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(v: i64, size: i64, unit: u32, flags: u32) -> BinSegment {
+        BinSegment {
+            kind: SegKind::Integer,
+            seg: 1,
+            unit,
+            flags,
+            src: Src::Lit(Term::small(v)),
+            size: Src::Lit(Term::small(size)),
+        }
+    }
+
+    /// The writer-less path writes exactly the bytes the general one
+    /// (`BitWriter::push_i64`, what `write_segments` uses for small
+    /// integers) does, and declines what it does not cover.
+    #[test]
+    fn small_int_bytes_agree_with_the_writer() {
+        let p = Process::new(1, Term::NIL);
+        let x = [Term::NIL; X_REGS];
+        let values = [
+            0,
+            1,
+            -1,
+            127,
+            -128,
+            255,
+            258,
+            -259,
+            65_535,
+            1 << 40,
+            -(1 << 46),
+            (1 << 47) - 1,
+        ];
+        let shapes = [
+            (8, 1),
+            (1, 8),
+            (2, 8),
+            (16, 1),
+            (3, 8),
+            (32, 1),
+            (5, 8),
+            (48, 1),
+            (8, 8),
+        ];
+        let mut checked = 0;
+        for &v in &values {
+            for &(size, unit) in &shapes {
+                for flags in [0, LITTLE] {
+                    let segs = [seg(v, size, unit, flags), seg(v ^ 0x5a, 8, 1, 0)];
+                    let mut out = [0u8; SMALL_BYTES];
+                    let n = small_int_bytes(&p, &x, &segs, &mut out).expect("covered");
+                    let mut w = BitWriter {
+                        bytes: Vec::new(),
+                        bits: 0,
+                    };
+                    for s in &segs {
+                        let (Src::Lit(v), Src::Lit(sz)) = (s.src, s.size) else {
+                            unreachable!()
+                        };
+                        let bits = sz.small_value() as u64 * s.unit as u64;
+                        w.push_i64(v.small_value(), bits, s.flags & LITTLE != 0);
+                    }
+                    assert_eq!(
+                        &out[..n],
+                        &w.bytes[..],
+                        "v={v} size={size} unit={unit} flags={flags}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, values.len() * shapes.len() * 2);
+        let mut out = [0u8; SMALL_BYTES];
+        // not whole bytes, over 64 bits, a negative size, a float value,
+        // more than SMALL_BYTES in all: the general path's business
+        for segs in [
+            vec![seg(1, 7, 1, 0)],
+            vec![seg(1, 9, 8, 0)],
+            vec![seg(1, -8, 1, 0)],
+            (0..9).map(|_| seg(1, 64, 1, 0)).collect(),
+        ] {
+            assert_eq!(small_int_bytes(&p, &x, &segs, &mut out), None);
+        }
+        let mut f = seg(0, 8, 1, 0);
+        f.src = Src::Lit(Term::float(1.0));
+        assert_eq!(small_int_bytes(&p, &x, &[f], &mut out), None);
+    }
 }
