@@ -39,6 +39,8 @@ pub struct Ctx {
     pub next: u64,
     /// ... with this many live x registers.
     pub next_live: u64,
+    /// The running process's count of active catches (a runtime `u32`).
+    pub catches: *mut u32,
 }
 
 pub const CTX_X: i32 = std::mem::offset_of!(Ctx, x) as i32;
@@ -51,6 +53,7 @@ pub const CTX_F: i32 = std::mem::offset_of!(Ctx, f) as i32;
 pub const CTX_ARGS: i32 = std::mem::offset_of!(Ctx, args) as i32;
 pub const CTX_NEXT: i32 = std::mem::offset_of!(Ctx, next) as i32;
 pub const CTX_NEXT_LIVE: i32 = std::mem::offset_of!(Ctx, next_live) as i32;
+pub const CTX_CATCHES: i32 = std::mem::offset_of!(Ctx, catches) as i32;
 
 /// Status: continue at `Ctx::next` (another function, a return address,
 /// the interpreter); the trampoline decides.
@@ -144,7 +147,22 @@ helpers! {
     /// (which may be on the heap), or [`NON_VALUE`] for an error: then
     /// `step` the instruction, which raises it or takes its fail label.
     arith,
+    /// `compare(ctx, a, b)`: how terms `a` and `b` compare, for the
+    /// comparisons an inline `Op::Cmp` cannot settle (bignums, tuples,
+    /// lists, ...): [`CMP_LESS`], [`CMP_EQUAL`] (`==` but not `=:=`),
+    /// [`CMP_EXACT`] or [`CMP_GREATER`]. Pure: touches no register and
+    /// allocates nothing.
+    compare,
 }
+
+/// `compare`: `a < b` in the term order.
+pub const CMP_LESS: i64 = 0;
+/// `compare`: `a == b` but not `a =:= b` (an integer and a float).
+pub const CMP_EQUAL: i64 = 1;
+/// `compare`: `a =:= b`.
+pub const CMP_EXACT: i64 = 2;
+/// `compare`: `a > b` in the term order.
+pub const CMP_GREATER: i64 = 3;
 
 /// `bs_int` found too few bits left.
 pub const BS_NO_MATCH: i64 = i64::MIN;

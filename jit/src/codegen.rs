@@ -851,6 +851,25 @@ impl<'a, 'f> Gen<'a, 'f> {
                 self.put(p, v);
                 self.jump_to(ip + 1);
             }
+            Op::CatchSlot { y, value, enter } => {
+                let slow = self.slow_block(ip);
+                let p = self.place(Dst::Y(*y), slow);
+                let v = self.b.ins().iconst(I64, *value as i64);
+                self.put(p, v);
+                let ctx = self.ctx;
+                let cp = self.b.ins().load(I64, flags(), ctx, CTX_CATCHES);
+                let c = self.b.ins().load(I32, flags(), cp, 0);
+                let n = if *enter {
+                    self.b.ins().iadd_imm_s(c, 1)
+                } else {
+                    let d = self.b.ins().iadd_imm_s(c, -1);
+                    let z = self.b.ins().iconst(I32, 0);
+                    let pos = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, c, 0);
+                    self.b.ins().select(pos, d, z)
+                };
+                self.b.ins().store(flags(), n, cp, 0);
+                self.jump_to(ip + 1);
+            }
             Op::Swap { a, b } => {
                 let slow = self.slow_block(ip);
                 let va = self.load_src(dst_as_src(*a), slow);
@@ -1619,7 +1638,8 @@ impl<'a, 'f> Gen<'a, 'f> {
                     self.b.ins().bor(unsure, u)
                 };
                 let sure = self.b.ins().bxor_imm_s(unsure, 1);
-                self.guard(sure, slow);
+                let generic = self.cmp_generic(ip, cmp, a, b, fail);
+                self.guard(sure, generic);
                 if want_eq {
                     self.jump_to(fail)
                 } else {
@@ -1628,13 +1648,15 @@ impl<'a, 'f> Gen<'a, 'f> {
             }
             Cmp::Lt | Cmp::Ge => {
                 if let Some(c) = self.both_small(a, b, sa, sb) {
-                    // numbers that are not both small: as floats
+                    // numbers that are not both small: as floats; other
+                    // terms through the compare helper
                     let nums = self.b.create_block();
                     self.guard(c, nums);
                     let cur = self.b.current_block().expect("in cmp");
+                    let generic = self.cmp_generic(ip, cmp, a, b, fail);
                     self.b.switch_to_block(nums);
-                    let fa = self.as_f64(a, slow);
-                    let fb = self.as_f64(b, slow);
+                    let fa = self.as_f64(a, generic);
+                    let fb = self.as_f64(b, generic);
                     let cc = if cmp == Cmp::Lt {
                         FloatCC::LessThan
                     } else {
@@ -1656,6 +1678,36 @@ impl<'a, 'f> Gen<'a, 'f> {
                 self.branch(c, ip, fail);
             }
         }
+    }
+
+    /// A block that settles comparison `cmp` of `a` and `b` through the
+    /// `compare` helper (pure: nothing to write back or reload).
+    fn cmp_generic(&mut self, ip: u32, cmp: Cmp, a: Value, b: Value, fail: u32) -> Block {
+        let cur = self.b.current_block();
+        let blk = self.b.create_block();
+        self.b.switch_to_block(blk);
+        let r = self.call_helper(self.helpers.compare, a, b);
+        let c = match cmp {
+            Cmp::Lt => self.b.ins().icmp_imm_s(IntCC::Equal, r, CMP_LESS),
+            Cmp::Ge => self.b.ins().icmp_imm_s(IntCC::NotEqual, r, CMP_LESS),
+            Cmp::EqExact => self.b.ins().icmp_imm_s(IntCC::Equal, r, CMP_EXACT),
+            Cmp::NeExact => self.b.ins().icmp_imm_s(IntCC::NotEqual, r, CMP_EXACT),
+            Cmp::Eq | Cmp::Ne => {
+                let lo = self.b.ins().icmp_imm_s(IntCC::Equal, r, CMP_EQUAL);
+                let hi = self.b.ins().icmp_imm_s(IntCC::Equal, r, CMP_EXACT);
+                let eq = self.b.ins().bor(lo, hi);
+                if cmp == Cmp::Eq {
+                    eq
+                } else {
+                    self.b.ins().bxor_imm_s(eq, 1)
+                }
+            }
+        };
+        self.branch(c, ip, fail);
+        if let Some(c) = cur {
+            self.b.switch_to_block(c);
+        }
+        blk
     }
 
     /// The value of a float or small-integer word (a small converts

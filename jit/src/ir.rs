@@ -98,6 +98,13 @@ pub enum Op {
         src: Src,
         dst: Dst,
     },
+    /// `catch`/`try` (`enter`: y := the catch tag `value`, one more active
+    /// catch) and `try_end` (y := `value` (nil), one fewer, not below 0).
+    CatchSlot {
+        y: u16,
+        value: u64,
+        enter: bool,
+    },
     Swap {
         a: Dst,
         b: Dst,

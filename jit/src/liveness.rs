@@ -142,6 +142,7 @@ pub fn uses_defs(op: &Op) -> (Vec<u16>, Vec<u16>) {
         Op::Exec { dsts, .. } => dsts.iter().for_each(&mut dst),
         Op::Step
         | Op::Nop
+        | Op::CatchSlot { .. }
         | Op::Jump { .. }
         | Op::TestHeap { .. }
         | Op::FMove { .. }

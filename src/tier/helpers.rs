@@ -36,10 +36,12 @@ impl RtCtx {
             args: [0; 3],
             next: 0,
             next_live: 0,
+            catches: std::ptr::null_mut(),
         };
         RtCtx::set_limits(&mut abi, p);
         abi.stack = &mut p.stack as *mut Stack as *mut u8;
         abi.heap = &mut p.heap as *mut Heap as *mut u8;
+        abi.catches = &mut p.catches;
         RtCtx {
             abi,
             p,
@@ -87,6 +89,7 @@ pub fn table() -> Helpers {
         exec,
         bs_int,
         arith,
+        compare,
     }
 }
 
@@ -240,6 +243,24 @@ unsafe extern "C" fn arith(ctx: *mut Ctx, op: u64, _: u64) -> i64 {
     }
 }
 
+/// Compare two terms for an `Op::Cmp` the inline path leaves (see the
+/// JIT's `abi::Helpers::compare`).
+///
+/// # Safety
+/// `a` and `b` are terms of the running process (or literals); nothing is
+/// written.
+unsafe extern "C" fn compare(_: *mut Ctx, a: u64, b: u64) -> i64 {
+    use beamz_cranelift::abi::{CMP_EQUAL, CMP_EXACT, CMP_GREATER, CMP_LESS};
+    use std::cmp::Ordering;
+    let (a, b) = (Term(a), Term(b));
+    match crate::term::order::compare(a, b, false) {
+        Ordering::Less => CMP_LESS,
+        Ordering::Greater => CMP_GREATER,
+        Ordering::Equal if a == b || crate::term::order::exact_eq(a, b) => CMP_EXACT,
+        Ordering::Equal => CMP_EQUAL,
+    }
+}
+
 /// Read a small integer field from a match context (see the JIT's
 /// `abi::Helpers::bs_int`).
 ///
@@ -273,7 +294,10 @@ mod tests {
     fn helper_table_names() {
         assert_eq!(
             beamz_cranelift::abi::HELPER_NAMES,
-            &["step", "call_bif", "bif", "resolve", "yield_at", "exec", "bs_int", "arith"]
+            &[
+                "step", "call_bif", "bif", "resolve", "yield_at", "exec", "bs_int", "arith",
+                "compare"
+            ]
         );
     }
 }

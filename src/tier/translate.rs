@@ -453,9 +453,31 @@ pub fn function(m: &Module, func: usize) -> Option<ir::Function> {
         start,
         ops: code
             .iter()
-            .map(|i| bif_tail(i, ret_ip).unwrap_or_else(|| op(i)))
+            .map(|i| {
+                catch_slot(i, m.index)
+                    .or_else(|| bif_tail(i, ret_ip))
+                    .unwrap_or_else(|| op(i))
+            })
             .collect(),
         callees,
+    })
+}
+
+/// `catch`/`try`/`try_end`: the catch tag (which names the module) or nil
+/// into the slot, and the process's count of active catches.
+fn catch_slot(i: &Instr, module: u16) -> Option<Op> {
+    Some(match i {
+        Instr::Catch { y, handler } | Instr::Try { y, handler } => Op::CatchSlot {
+            y: *y,
+            value: crate::term::Term::catch_tag(module, *handler, *y).0,
+            enter: true,
+        },
+        Instr::TryEnd { y } => Op::CatchSlot {
+            y: *y,
+            value: crate::term::Term::NIL.0,
+            enter: false,
+        },
+        _ => return None,
     })
 }
 
@@ -479,6 +501,9 @@ pub fn is_inline(i: &Instr) -> bool {
                 | Instr::CallBifLast { .. }
                 | Instr::CallBifOnly { .. }
                 | Instr::Nop
+                | Instr::Catch { .. }
+                | Instr::Try { .. }
+                | Instr::TryEnd { .. }
                 | Instr::Move { .. }
                 | Instr::Swap { .. }
                 | Instr::Test { .. }
