@@ -485,6 +485,33 @@ impl Heap {
         acc
     }
 
+    /// A copy of the first `n` cells of `list` (which has at least `n`)
+    /// ending in `tail`: `n` contiguous cells built front to back, with no
+    /// intermediate buffer (`A ++ B`).
+    pub fn copy_list_prefix(&mut self, list: Term, n: usize, tail: Term) -> Term {
+        if n == 0 {
+            return tail;
+        }
+        let p = self.alloc(2 * n);
+        let mut src = list;
+        for i in 0..n {
+            debug_assert!(src.is_cons());
+            let next = if i + 1 < n {
+                // SAFETY: `i + 1 < n`: inside the 2n words just allocated.
+                self.mk_cons(unsafe { p.add(2 * i + 2) })
+            } else {
+                tail
+            };
+            // SAFETY: `alloc(2 * n)` returned 2n writable words; `i < n`.
+            unsafe {
+                *p.add(2 * i) = src.head().0;
+                *p.add(2 * i + 1) = next.0;
+            }
+            src = src.tail();
+        }
+        self.mk_cons(p)
+    }
+
     pub fn list(&mut self, items: &[Term]) -> Term {
         self.list_with_tail(items, Term::NIL)
     }

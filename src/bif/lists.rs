@@ -61,8 +61,12 @@ fn append(p: &mut Process, args: &[Term]) -> BifResult {
     if a.is_nil() {
         return Ok(b);
     }
-    let items = proper_items(a)?;
-    Ok(p.heap.list_with_tail(&items, b))
+    let mut it = a.iter_list();
+    let n = it.by_ref().count();
+    if !it.rest().is_nil() {
+        return Err(Exc::badarg());
+    }
+    Ok(p.heap.copy_list_prefix(a, n, b))
 }
 
 /// A term ordered by exact term order (`=:=` classes are equal), so a

@@ -668,10 +668,11 @@ fn cmd_u(cx: &Cx, a: Option<&Operand>) -> R<u64> {
     }
 }
 
-/// `size * unit` in bits, bounded like every other binary size.
+/// `size * unit` in bits: a small integer, as every bitstring size is
+/// (the commands pass it on as one).
 fn cmd_bits(cx: &Cx, size: u64, unit: u64) -> R<u64> {
     size.checked_mul(unit.max(1))
-        .filter(|&b| b < 1 << 56)
+        .filter(|&b| b <= crate::term::SMALL_MAX as u64)
         .ok_or_else(|| cx.bad("bs_match: size too large"))
 }
 
