@@ -322,17 +322,20 @@ pub fn skip(ctx: Term, size: Term, unit: u32) -> bool {
     true
 }
 
-pub fn match_string(ctx: Term, strings: &[u8], offset: usize, n: u64) -> bool {
+/// The bytes under match context `ctx` and its position, when at least
+/// `n` bits are left (the preamble of every fixed-size match).
+fn next_bits<'a>(ctx: Term, n: u64) -> Option<(&'a [u8], u64)> {
     if !ctx.is_match_ctx() {
-        return false;
+        return None;
     }
-    let Some((orig, pos, end)) = parts(ctx) else {
+    let (orig, pos, end) = parts(ctx)?;
+    (end - pos >= n).then(|| (data(orig), pos))
+}
+
+pub fn match_string(ctx: Term, strings: &[u8], offset: usize, n: u64) -> bool {
+    let Some((d, pos)) = next_bits(ctx, n) else {
         return false;
     };
-    if end - pos < n {
-        return false;
-    }
-    let d = data(orig);
     for i in 0..n {
         let b = pos + i;
         let bit = (d[(b / 8) as usize] >> (7 - (b % 8))) & 1;
@@ -357,16 +360,9 @@ pub fn ensure_at_least(ctx: Term, n: u64, unit: u64) -> bool {
 /// `bs_match`'s `=:=`: the next `n` bits, read as an unsigned big-endian
 /// integer, equal `value`; they are skipped when they do.
 pub fn match_uint(ctx: Term, n: u64, value: u64) -> bool {
-    if !ctx.is_match_ctx() {
-        return false;
-    }
-    let Some((orig, pos, end)) = parts(ctx) else {
+    let Some((d, pos)) = next_bits(ctx, n) else {
         return false;
     };
-    if end - pos < n {
-        return false;
-    }
-    let d = data(orig);
     // bits above the low 64 must be zero
     let mut at = pos;
     let mut high = n.saturating_sub(64);

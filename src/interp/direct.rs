@@ -111,25 +111,13 @@ fn bs_match(p: &mut Process, x: &mut [Term; X_REGS], c: Term, cmds: &[BsCmd]) ->
         let ok = match cmd {
             BsCmd::EnsureAtLeast { bits: n, unit } => bits::ensure_at_least(c, *n, *unit),
             BsCmd::EnsureExactly { bits: n } => c.is_match_ctx() && bits::remaining(c) == *n,
-            BsCmd::Integer {
-                bits: n,
-                flags,
-                dst,
-            } => match bits::get_integer(p, c, Term::small(*n as i64), 1, *flags) {
-                Some(v) => {
-                    put(p, x, *dst, v);
-                    true
-                }
-                None => false,
-            },
-            BsCmd::Binary { bits: n, dst } => {
-                match bits::get_binary(p, c, Term::small(*n as i64), 1) {
-                    Some(v) => {
-                        put(p, x, *dst, v);
-                        true
-                    }
-                    None => false,
-                }
+            BsCmd::Integer { bits: n, dst, .. } | BsCmd::Binary { bits: n, dst } => {
+                let size = Term::small(*n as i64);
+                let got = match cmd {
+                    BsCmd::Integer { flags, .. } => bits::get_integer(p, c, size, 1, *flags),
+                    _ => bits::get_binary(p, c, size, 1),
+                };
+                got.map(|v| put(p, x, *dst, v)).is_some()
             }
             BsCmd::Skip { bits: n } => bits::skip(c, Term::small(*n as i64), 1),
             BsCmd::GetTail { dst } => {

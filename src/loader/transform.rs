@@ -668,6 +668,11 @@ fn cmd_u(cx: &Cx, a: Option<&Operand>) -> R<u64> {
     }
 }
 
+/// A required operand inside a `bs_match` command list.
+fn cmd_arg<'a>(cx: &Cx, a: Option<&'a Operand>) -> R<&'a Operand> {
+    a.ok_or_else(|| cx.bad("bs_match: short command"))
+}
+
 /// `size * unit` in bits: a small integer, as every bitstring size is
 /// (the commands pass it on as one).
 fn cmd_bits(cx: &Cx, size: u64, unit: u64) -> R<u64> {
@@ -706,10 +711,9 @@ fn bs_match(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             ),
             "integer" | "binary" => {
                 // Live Flags Size Unit Dst
-                let flags =
-                    flags_value(cx, a(1).ok_or_else(|| cx.bad("bs_match: short command"))?)?;
+                let flags = flags_value(cx, cmd_arg(cx, a(1))?)?;
                 let bits = cmd_bits(cx, cmd_u(cx, a(2))?, cmd_u(cx, a(3))?)?;
-                let dst = cx.operand_dst(a(4).ok_or_else(|| cx.bad("bs_match: short command"))?)?;
+                let dst = cx.operand_dst(cmd_arg(cx, a(4))?)?;
                 let cmd = if name == "integer" {
                     BsCmd::Integer { bits, flags, dst }
                 } else {
@@ -725,7 +729,7 @@ fn bs_match(cx: &mut Cx, op: &GenericOp) -> R<Instr> {
             ),
             "get_tail" => {
                 // Live Unit Dst
-                let dst = cx.operand_dst(a(2).ok_or_else(|| cx.bad("bs_match: short command"))?)?;
+                let dst = cx.operand_dst(cmd_arg(cx, a(2))?)?;
                 (BsCmd::GetTail { dst }, 3)
             }
             "=:=" => {
