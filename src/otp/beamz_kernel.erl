@@ -120,11 +120,6 @@ triggers() ->
 boot() ->
     %% The boot script's {kernelProcess, logger, {logger_server, start_link, []}}.
     {ok, _} = gen_server:start({local, logger}, logger_server, [], []),
-    %% From here on a call into logger works (the events go to
-    %% logger_simple_h until the default handler replaces it, which
-    %% replays them): load the trigger modules, ending the redirection
-    %% for every process, including those the steps below start.
-    _ = [{module, M} = code:ensure_loaded(M) || M <- triggers()],
     %% {kernelProcess, application_controller, {application_controller,
     %% start, [KernelApp]}}: OTP's controller, which creates `ac_tab` and
     %% loads kernel with the environment of kernel.app. The application
@@ -135,6 +130,16 @@ boot() ->
                  lists:keystore(mod, 1, Props, {mod, {?MODULE, []}})},
     {ok, _} = application_controller:start(KernelApp),
     true = ets:insert(ac_tab, [{{env, kernel, K}, V} || {K, V} <- kernel_env()]),
+    %% From here on a call into logger works (the events go to
+    %% logger_simple_h until the default handler replaces it, which
+    %% replays them) and so does application:get_env/2, which every crash
+    %% report makes (error_logger:get_format_depth/0): load the trigger
+    %% modules, ending the redirection for every process. (Loading them
+    %% before `ac_tab` existed let a process crashing meanwhile call
+    %% get_env unredirected and die of badarg in its own crash report.)
+    %% The processes the steps above started went through lazy_apply/3 as
+    %% part of the start.
+    _ = [{module, M} = code:ensure_loaded(M) || M <- triggers()],
     %% The boot script's application steps.
     ok = application:load(stdlib),
     ok = application:start_boot(kernel, permanent),
