@@ -66,6 +66,9 @@ pub struct Jit {
     helpers: abi::Helpers,
     count: u64,
     enter: EnterFn,
+    /// Reused for every function, so the register allocator's and the
+    /// optimiser's buffers are allocated once rather than per function.
+    ctx: cranelift_codegen::Context,
 }
 
 // SAFETY: the JIT module's state is only touched through `&mut self`; the
@@ -92,6 +95,7 @@ impl Jit {
         let mut module = JITModule::new(builder);
         let mut fctx = FunctionBuilderContext::new();
         let enter = build_enter(&mut module, &mut fctx)?;
+        let ctx = module.make_context();
         Ok(Jit {
             module,
             fctx,
@@ -99,6 +103,7 @@ impl Jit {
             helpers,
             count: 0,
             enter,
+            ctx,
         })
     }
 
@@ -113,13 +118,10 @@ impl Jit {
         let cc = self.module.isa().default_call_conv();
         let sig = codegen::function_signature(CallConv::Tail);
         self.count += 1;
-        // (the name perf shows when cranelift-jit writes its own perf map)
-        let name = format!("{} #{}", f.name, self.count);
-        let id = self
-            .module
-            .declare_function(&name, Linkage::Local, &sig)
-            .map_err(err)?;
-        let mut ctx = self.module.make_context();
+        // (perf learns the name from the runtime's own perf map)
+        let id = self.module.declare_anonymous_function(&sig).map_err(err)?;
+        let ctx = &mut self.ctx;
+        self.module.clear_context(ctx);
         ctx.func.signature = sig;
         ctx.func.name = UserFuncName::user(0, self.count as u32);
         let counts = {
@@ -129,7 +131,7 @@ impl Jit {
         };
         let mut clif = dump.then(|| ctx.func.display().to_string());
         ctx.set_disasm(dump);
-        self.module.define_function(id, &mut ctx).map_err(err)?;
+        self.module.define_function(id, ctx).map_err(err)?;
         if let (Some(c), Some(v)) = (
             clif.as_mut(),
             ctx.compiled_code().and_then(|c| c.vcode.as_ref()),
@@ -141,7 +143,7 @@ impl Jit {
             .compiled_code()
             .map(|c| c.code_info().total_size as usize)
             .unwrap_or(0);
-        self.module.clear_context(&mut ctx);
+        self.module.clear_context(ctx);
         self.module.finalize_definitions().map_err(err)?;
         let p = self.module.get_finalized_function(id);
         let code = p as usize;

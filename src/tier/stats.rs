@@ -30,6 +30,7 @@ static COUNT_STEPS: AtomicBool = AtomicBool::new(false);
 static STEPS: Mutex<Option<HashMap<String, u64>>> = Mutex::new(None);
 
 pub fn set_stats(on: bool) {
+    let _ = START.get_or_init(std::time::Instant::now);
     COUNT_STEPS.store(on, Ordering::Relaxed);
 }
 
@@ -56,6 +57,9 @@ fn count_step(mi: u16, ip: u32) {
     *s.get_or_insert_with(HashMap::new).entry(name).or_insert(0) += 1;
 }
 static DUMP: Mutex<Option<String>> = Mutex::new(None);
+/// When the VM started (set with the stats), for compile time as a share
+/// of the run.
+static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 pub fn set_perf_map(on: bool) {
     PERF_MAP.store(on, Ordering::Relaxed);
@@ -122,6 +126,14 @@ pub fn print_stats() {
         s.stepped_ops,
         s.refused.len()
     );
+    if let Some(start) = START.get() {
+        let run = start.elapsed().as_secs_f64();
+        eprintln!(
+            "jit: compile time {:.1}% of the run so far ({:.2} s)",
+            100.0 * s.compile_time.as_secs_f64() / run.max(1e-9),
+            run
+        );
+    }
     for (n, why) in &s.refused {
         eprintln!("jit: refused {n}: {why}");
     }
