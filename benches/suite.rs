@@ -222,6 +222,25 @@ fn beamz_command(bin: &Path, tier: &Tier, work: &Path, module: &str) -> Command 
     c
 }
 
+/// Milliseconds the JIT spent compiling in one extra, untimed run of
+/// `module` with `--jit-stats` (its "N functions compiled in T ms" line).
+fn compile_ms(bin: &Path, tier: &Tier, work: &Path, module: &str) -> Option<f64> {
+    let out = Command::new(bin)
+        .arg("run")
+        .args(tier.args)
+        .arg("--jit-stats")
+        .arg("-pa")
+        .arg(work)
+        .arg(work.join(format!("{module}.beam")))
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err.lines().find(|l| l.contains("functions compiled in"))?;
+    let after = line.split("compiled in ").nth(1)?;
+    after.split(" ms").next()?.trim().parse().ok()
+}
+
 fn command_output(cmd: &str, args: &[&str]) -> Option<String> {
     let o = Command::new(cmd)
         .args(args)
@@ -875,7 +894,8 @@ fn main() {
                     continue;
                 };
                 if let (Some(a), Some(b)) = (a.median(), b.median()) {
-                    rows.push((*name, a / b));
+                    let ms = compile_ms(&bin, &TIERS[t], &work, name);
+                    rows.push((*name, a / b, ms.map(|ms| (ms, ms / 10.0 / b))));
                 }
             }
             if rows.is_empty() {
@@ -888,9 +908,16 @@ fn main() {
                 TIERS[t].name,
                 SEQUENTIAL.len()
             );
-            let _ = writeln!(md, "| program | off s / {} s |\n|---|---:|", TIERS[t].name);
-            for (name, r) in &rows {
-                let _ = writeln!(md, "| {name} | {r:.2} |");
+            let _ = writeln!(
+                md,
+                "| program | off s / {0} s | compile ms | compile % of the {0} run |\n|---|---:|---:|---:|",
+                TIERS[t].name
+            );
+            for (name, r, c) in &rows {
+                let (ms, pct) = c.map_or(("–".into(), "–".into()), |(ms, pct)| {
+                    (format!("{ms:.1}"), format!("{pct:.1}"))
+                });
+                let _ = writeln!(md, "| {name} | {r:.2} | {ms} | {pct} |");
             }
             let rs: Vec<f64> = rows.iter().map(|r| r.1).collect();
             let _ = writeln!(
@@ -899,6 +926,13 @@ fn main() {
                 TIERS[t].name,
                 geomean(&rs),
                 rs.len()
+            );
+            let _ = writeln!(
+                md,
+                "Compile ms: the JIT's compile time (`--jit-stats`) in one extra, untimed run; \
+                 compile %: that over the median {} time above (the compiler thread runs beside \
+                 the scheduler, so it adds CPU time, not necessarily wall time).\n",
+                TIERS[t].name
             );
         }
     }
