@@ -213,9 +213,21 @@ fn erl_command(work: &Path, module: &str) -> Command {
 }
 
 fn beamz_command(bin: &Path, tier: &Tier, work: &Path, module: &str) -> Command {
+    beamz_command_with(bin, tier, &[], work, module)
+}
+
+/// `beamz_command` with `extra` options before the file.
+fn beamz_command_with(
+    bin: &Path,
+    tier: &Tier,
+    extra: &[&str],
+    work: &Path,
+    module: &str,
+) -> Command {
     let mut c = Command::new(bin);
     c.arg("run")
         .args(tier.args)
+        .args(extra)
         .arg("-pa")
         .arg(work)
         .arg(work.join(format!("{module}.beam")));
@@ -225,13 +237,7 @@ fn beamz_command(bin: &Path, tier: &Tier, work: &Path, module: &str) -> Command 
 /// Milliseconds the JIT spent compiling in one extra, untimed run of
 /// `module` with `--jit-stats` (its "N functions compiled in T ms" line).
 fn compile_ms(bin: &Path, tier: &Tier, work: &Path, module: &str) -> Option<f64> {
-    let out = Command::new(bin)
-        .arg("run")
-        .args(tier.args)
-        .arg("--jit-stats")
-        .arg("-pa")
-        .arg(work)
-        .arg(work.join(format!("{module}.beam")))
+    let out = beamz_command_with(bin, tier, &["--jit-stats"], work, module)
         .stdout(Stdio::null())
         .output()
         .ok()?;
@@ -898,7 +904,12 @@ fn main() {
                 let paired: Vec<f64> = a.times.iter().zip(&b.times).map(|(x, y)| x / y).collect();
                 if let (Some(am), Some(bm), Some(pm)) = (a.median(), b.median(), median(&paired)) {
                     let ms = compile_ms(&bin, &TIERS[t], &work, name);
-                    rows.push((*name, am / bm, pm, ms.map(|ms| (ms, ms / 10.0 / bm))));
+                    rows.push((
+                        *name,
+                        am / bm,
+                        pm,
+                        ms.map(|ms| (ms, 100.0 * (ms / 1000.0) / bm)),
+                    ));
                 }
             }
             if rows.is_empty() {

@@ -120,6 +120,7 @@ impl Jit {
         self.count += 1;
         // (perf learns the name from the runtime's own perf map)
         let id = self.module.declare_anonymous_function(&sig).map_err(err)?;
+        // (cleared before use, not after: an error return leaves it dirty)
         let ctx = &mut self.ctx;
         self.module.clear_context(ctx);
         ctx.func.signature = sig;
@@ -143,7 +144,6 @@ impl Jit {
             .compiled_code()
             .map(|c| c.code_info().total_size as usize)
             .unwrap_or(0);
-        self.module.clear_context(ctx);
         self.module.finalize_definitions().map_err(err)?;
         let p = self.module.get_finalized_function(id);
         let code = p as usize;
